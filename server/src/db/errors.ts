@@ -1,0 +1,5 @@
+// Recognises MySQL/MariaDB error conditions the app handles on purpose.
+
+export function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'ER_DUP_ENTRY'
+}

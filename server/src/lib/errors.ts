@@ -1,0 +1,17 @@
+// The one exception type handlers throw; the error handler turns it into `{code, message}`.
+import { httpStatusOf, type ErrorBody, type ErrorCode } from '@sellerinbox/shared/errors'
+
+export class AppError extends Error {
+  readonly statusCode: number
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorBody['details'],
+  ) {
+    super(message)
+    this.name = 'AppError'
+    this.statusCode = httpStatusOf(code)
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`)

@@ -1,0 +1,66 @@
+// Authentication for every /api route: a route is open only when its config says
+// `access: 'public'`; `access: 'main'` also requires the main account. The user row is read on
+// every request so a removed sub-account loses access at once, not when its token expires.
+import fp from 'fastify-plugin'
+import fastifyJwt from '@fastify/jwt'
+import type { FastifyRequest } from 'fastify'
+import { AppError } from '../lib/errors'
+import type { Actor } from '../modules/actor'
+import type { AccessClaims } from '../modules/auth/sessions.service'
+import { findUserById } from '../modules/users/users.repo'
+
+export type Access = 'public' | 'user' | 'main'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access
+  }
+  interface FastifyRequest {
+    actor: Actor
+  }
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: AccessClaims
+    user: AccessClaims
+  }
+}
+
+export default fp(async (app) => {
+  await app.register(fastifyJwt, {
+    secret: app.ctx.config.jwtSecret,
+    sign: { expiresIn: app.ctx.config.accessTokenTtlSeconds, algorithm: 'HS256' },
+    verify: { algorithms: ['HS256'] },
+  })
+  app.decorateRequest('actor', null as unknown as Actor)
+
+  app.addHook('onRequest', async (request) => {
+    const url = request.routeOptions.url
+    if (!url || !url.startsWith('/api/')) return
+    const access = request.routeOptions.config.access ?? 'user'
+    if (access === 'public') return
+    request.actor = await authenticate(request)
+    if (access === 'main' && request.actor.role !== 'main') {
+      throw new AppError('FORBIDDEN_ROLE', 'Only the main account can do this; ask your main account')
+    }
+  })
+
+  async function authenticate(request: FastifyRequest): Promise<Actor> {
+    const header = request.headers.authorization
+    if (!header || !/^Bearer\s+\S+$/i.test(header)) {
+      throw new AppError('UNAUTHENTICATED', 'Sign in first: send the access token as "Authorization: Bearer <token>"')
+    }
+    let claims: AccessClaims
+    try {
+      claims = await request.jwtVerify<AccessClaims>()
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      if (code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED') throw new AppError('TOKEN_EXPIRED', 'The access token has expired; refresh it')
+      throw new AppError('UNAUTHENTICATED', 'The access token is invalid; sign in again')
+    }
+    const user = await findUserById(app.ctx.db, Number(claims.sub))
+    if (!user || user.orgId !== claims.org) throw new AppError('UNAUTHENTICATED', 'This account no longer exists; sign in again')
+    return { userId: user.id, orgId: user.orgId, role: user.role }
+  }
+})

@@ -1,0 +1,33 @@
+// Process entry: reads configuration, starts the roles this process runs (web: HTTP API and the
+// H5 web version; worker: background jobs) and shuts down cleanly on SIGINT/SIGTERM.
+import closeWithGrace from 'close-with-grace'
+import { buildApp } from './app'
+import { ConfigError, loadConfig, type Config } from './config'
+import { startJobs, type Jobs } from './jobs'
+
+let config: Config
+try {
+  config = loadConfig()
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message)
+    console.error('See .env.example for every variable.')
+    process.exit(1)
+  }
+  throw error
+}
+
+// A worker-only process still answers /healthz and /readyz; it serves no API and no web app.
+const app = await buildApp(config, { web: config.roles.web, api: config.roles.web })
+let jobs: Jobs | undefined
+if (config.roles.worker) jobs = startJobs(app.ctx.db, app.log)
+
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, 'shutting down after an error')
+  else app.log.info({ signal }, 'shutting down')
+  await jobs?.stop()
+  await app.close()
+})
+
+await app.listen({ host: config.host, port: config.port })
+app.log.info({ roles: config.roles }, 'server started')

@@ -1,0 +1,47 @@
+// Stable error codes shared by server and clients. Clients branch on `code`, never on `message`.
+// Adding a code is fine; renaming or re-purposing one breaks released mini program versions.
+
+export const ErrorCodes = {
+  VALIDATION_FAILED: 400,
+  WECHAT_CODE_INVALID: 400,
+  UNAUTHENTICATED: 401,
+  TOKEN_EXPIRED: 401,
+  REFRESH_TOKEN_INVALID: 401,
+  FORBIDDEN_ROLE: 403,
+  WECHAT_USER_BLOCKED: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  INVITE_INVALID: 404,
+  QR_TICKET_INVALID: 404,
+  ALREADY_REGISTERED: 409,
+  CHANNEL_EXISTS: 409,
+  STORE_ARCHIVED: 409,
+  INVITE_EXPIRED: 410,
+  INVITE_USED: 410,
+  QR_TICKET_EXPIRED: 410,
+  QR_TICKET_USED: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  WECHAT_RATE_LIMITED: 429,
+  INTERNAL: 500,
+  WECHAT_UNAVAILABLE: 503,
+  NOT_READY: 503,
+} as const
+
+export type ErrorCode = keyof typeof ErrorCodes
+
+/** Body of every error response. */
+export interface ErrorBody {
+  code: ErrorCode
+  message: string
+  /** For VALIDATION_FAILED: one entry per problem, all at once. */
+  details?: { path: string; message: string }[]
+}
+
+export function httpStatusOf(code: ErrorCode): number {
+  return ErrorCodes[code]
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ErrorCodes, value)
+}
