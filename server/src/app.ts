@@ -1,6 +1,7 @@
 // The application as a Fastify plugin tree: external plugins, then the app's own, then routes.
 // The process entry (server.ts) decides roles and listening; tests build this and use inject().
 import Fastify, { type FastifyInstance } from 'fastify'
+import type { DestinationStream } from 'pino'
 import rateLimit from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config'
@@ -25,11 +26,13 @@ export interface BuildOptions {
   /** Register the /api routes (default true; a worker-only process has health checks only). */
   api?: boolean
   logger?: boolean
+  /** Where logs go (default stdout); tests capture them to prove secrets are redacted. */
+  logStream?: DestinationStream
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    logger: options.logger === false ? false : loggerOptions(config.logLevel, options.logStream),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },

@@ -11,12 +11,22 @@ import { findUserById } from '../modules/users/users.repo'
 
 export type Access = 'public' | 'user' | 'main'
 
+export interface ApiRoute {
+  method: string
+  url: string
+  access: Access
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access
   }
   interface FastifyRequest {
     actor: Actor
+  }
+  interface FastifyInstance {
+    /** Every /api route with its access level, for the route-table test and audits. */
+    apiRoutes: ApiRoute[]
   }
 }
 
@@ -34,6 +44,14 @@ export default fp(async (app) => {
     verify: { algorithms: ['HS256'] },
   })
   app.decorateRequest('actor', null as unknown as Actor)
+  const apiRoutes: ApiRoute[] = []
+  app.decorate('apiRoutes', apiRoutes)
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    const access = (route.config as { access?: Access } | undefined)?.access ?? 'user'
+    for (const method of methods) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access })
+  })
 
   app.addHook('onRequest', async (request) => {
     const url = request.routeOptions.url

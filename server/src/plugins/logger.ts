@@ -1,5 +1,6 @@
 // pino options: secrets never reach the log (tokens, passwords, WeChat codes and secrets).
 import type { FastifyServerOptions } from 'fastify'
+import type { DestinationStream } from 'pino'
 
 const SECRET_QUERY = /([?&](?:pollToken|access_token|token|code|secret|js_code)=)[^&]*/gi
 
@@ -24,9 +25,10 @@ export const REDACT_PATHS = [
   'config.databaseUrl',
 ]
 
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string, stream?: DestinationStream): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: { paths: REDACT_PATHS, censor: '***' },
     serializers: {
       req(request) {

@@ -18,7 +18,9 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const pending = await pendingMigrations(app.ctx.db)
       checks.migrations = pending.length ? `pending: ${pending.join(', ')}` : 'ok'
     } catch (error) {
-      checks.database = `unreachable: ${(error as Error).message}`
+      // The driver's message may name hosts and users; the log has it, the response does not.
+      app.log.warn({ err: error }, 'readiness check failed')
+      checks.database = `unreachable (${(error as { code?: string }).code ?? 'error'})`
     }
     const ready = Object.values(checks).every((v) => v === 'ok') && 'migrations' in checks
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks })

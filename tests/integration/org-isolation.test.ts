@@ -1,0 +1,68 @@
+// A user of org A gets 404 for every id of org B, on every route that takes an id.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addSubAccount, buildTestApp, createStore, signUpMain, type Client, type TestApp } from '../helpers/app'
+
+let t: TestApp
+beforeAll(async () => {
+  t = await buildTestApp()
+})
+afterAll(async () => t.close())
+
+describe('org isolation', () => {
+  it('answers 404 to org A for each of org B ids, and changes nothing', async () => {
+    const a = await signUpMain(t)
+    const b = await signUpMain(t)
+    const storeB = await createStore(b, 'B store', ['US'])
+    const subB = await addSubAccount(t, b, [storeB.id])
+    const inviteB = (await b.request('POST', '/api/invites', {})).json().invite
+    const channelB = storeB.channels[0]!.id
+
+    // One entry per id-taking route; the check below fails when a new one is not listed here.
+    const matrix: Record<string, [string, unknown?]> = {
+      'GET /api/stores/:id': [`/api/stores/${storeB.id}`],
+      'PATCH /api/stores/:id': [`/api/stores/${storeB.id}`, { name: 'hijacked' }],
+      'POST /api/stores/:id/archive': [`/api/stores/${storeB.id}/archive`],
+      'POST /api/stores/:id/restore': [`/api/stores/${storeB.id}/restore`],
+      'POST /api/stores/:id/channels': [`/api/stores/${storeB.id}/channels`, { marketplace: 'FR' }],
+      'POST /api/channels/:id/binding': [`/api/channels/${channelB}/binding`],
+      'DELETE /api/channels/:id/binding': [`/api/channels/${channelB}/binding`],
+      'PUT /api/members/:id/stores': [`/api/members/${subB.session.user.id}/stores`, { storeIds: [] }],
+      'DELETE /api/members/:id': [`/api/members/${subB.session.user.id}`],
+      'DELETE /api/invites/:id': [`/api/invites/${inviteB.id}`],
+    }
+    const idRoutes = t.app.apiRoutes.filter((r) => r.url.includes(':id')).map((r) => `${r.method} ${r.url}`)
+    expect(Object.keys(matrix).sort()).toEqual(idRoutes.sort())
+
+    for (const [route, [url, body]] of Object.entries(matrix)) {
+      const method = route.split(' ')[0] as 'GET'
+      const res = await a.request(method, url, body)
+      expect(res.statusCode, route).toBe(404)
+      expect(res.json().code).toBe('NOT_FOUND')
+    }
+
+    // Org B's data is untouched.
+    const after = (await b.request('GET', `/api/stores/${storeB.id}`)).json()
+    expect(after).toMatchObject({ name: 'B store', archived: false })
+    expect(after.channels).toHaveLength(1)
+    expect((await subB.request('GET', '/api/stores')).json().stores).toHaveLength(1)
+    expect((await b.request('GET', '/api/invites')).json().invites[0].status).toBe('pending')
+    // And org A's lists never show B's rows.
+    await expectEmptyLists(a)
+  })
+
+  it('does not let org A grant a sub-account access to org B stores', async () => {
+    const a = await signUpMain(t)
+    const b = await signUpMain(t)
+    const storeB = await createStore(b, 'B', ['US'])
+    const subA = await addSubAccount(t, a)
+    const res = await a.request('PUT', `/api/members/${subA.session.user.id}/stores`, { storeIds: [storeB.id] })
+    expect(res.statusCode).toBe(404)
+    expect((await subA.request('GET', '/api/stores')).json().stores).toEqual([])
+  })
+})
+
+async function expectEmptyLists(a: Client) {
+  expect((await a.request('GET', '/api/stores?includeArchived=true')).json().stores).toEqual([])
+  expect((await a.request('GET', '/api/invites')).json().invites).toEqual([])
+  expect((await a.request('GET', '/api/members')).json().members).toHaveLength(1)
+}
