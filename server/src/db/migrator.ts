@@ -1,15 +1,11 @@
 // Runs the migrations in ./migrations (named by timestamp) and reports whether the schema is current.
-import { promises as fs } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { FileMigrationProvider, Migrator, type Kysely, type MigrationResultSet } from 'kysely'
-
-const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
+import { Migrator, type Kysely, type MigrationResultSet } from 'kysely'
+import { migrations } from './migrations/index'
 
 export function createMigrator(db: Kysely<any>): Migrator {
   return new Migrator({
     db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder }),
+    provider: { getMigrations: async () => migrations },
     migrationTableName: 'kysely_migration',
     migrationLockTableName: 'kysely_migration_lock',
   })

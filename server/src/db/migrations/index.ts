@@ -1,0 +1,12 @@
+// The migration list, in order. Imported statically so the same list runs under tsx, vitest and
+// any bundler; add each new migration file here.
+import type { Migration } from 'kysely'
+import * as accounts from './20261122_0001_accounts'
+import * as stores from './20261122_0002_stores'
+import * as mailSources from './20261122_0003_mail_sources'
+
+export const migrations: Record<string, Migration> = {
+  '20261122_0001_accounts': accounts,
+  '20261122_0002_stores': stores,
+  '20261122_0003_mail_sources': mailSources,
+}
