@@ -1,6 +1,6 @@
 // Builds the real app against the test database and a WeChat stand-in on a random port, plus
 // factories that create users the way real users are created: through the sign-in routes.
-import type { FastifyInstance, InjectOptions } from 'fastify'
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { buildApp } from '@sellerinbox/server/app'
 import type { Session, Store } from '@sellerinbox/shared'
 import { startWechatStandin } from '@sellerinbox/server/dev/wechat-standin/standin'
@@ -38,7 +38,7 @@ export function uniqueOpenid(prefix = 'o'): string {
 export interface Client {
   session: Session
   token: string
-  request(method: InjectOptions['method'], url: string, body?: unknown): ReturnType<FastifyInstance['inject']>
+  request(method: InjectOptions['method'], url: string, body?: unknown): Promise<LightMyRequestResponse>
 }
 
 export function clientFor(app: FastifyInstance, session: Session): Client {
