@@ -1,0 +1,107 @@
+// The web version end to end: the real server process serves the H5 build; headless Chromium signs
+// in by QR (this test plays the mini program that scans and confirms), opens the stores page, copies
+// a dedicated address and confirms it bound.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { startWechatStandin } from '@sellerinbox/server/dev/wechat-standin/standin'
+import type { Session, Store } from '@sellerinbox/shared'
+import { launchBrowser } from '../helpers/browser'
+import { startServerProcess, type ServerProcess } from '../helpers/server-process'
+import { TEST_WECHAT, testDatabaseUrl } from '../helpers/test-env'
+
+let standin: Awaited<ReturnType<typeof startWechatStandin>>
+let server: ServerProcess
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+
+beforeAll(async () => {
+  standin = await startWechatStandin({ port: 0, appid: TEST_WECHAT.appid, secret: TEST_WECHAT.secret })
+  server = await startServerProcess({
+    ROLES: 'web,worker',
+    DATABASE_URL: testDatabaseUrl(),
+    JWT_SECRET: 'e2e-jwt-secret-e2e-jwt-secret-0123456789',
+    SECRETS_KEY: Buffer.alloc(32, 9).toString('base64'),
+    WECHAT_APPID: TEST_WECHAT.appid,
+    WECHAT_SECRET: TEST_WECHAT.secret,
+    WECHAT_API_BASE: standin.url,
+    INBOUND_DOMAIN: 'in.e2e.example',
+    LOG_LEVEL: 'warn',
+    DEMO_MODE: 'false',
+  })
+  browser = await launchBrowser()
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  await standin?.close()
+})
+
+/** What the mini program does: sign in with a WeChat code. */
+async function miniProgramSignIn(): Promise<Session> {
+  const { code } = standin.state.mintCode()
+  const res = await fetch(`${server.url}/api/auth/wechat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, displayName: '王老板' }),
+  })
+  expect(res.status).toBe(200)
+  return (await res.json()) as Session
+}
+
+async function api<T>(session: Session, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${session.accessToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  })
+  expect(res.status, `${method} ${path}`).toBe(200)
+  return (await res.json()) as T
+}
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  return errors
+}
+
+describe('web version', () => {
+  it('signs in by QR, shows the stores, copies a dedicated address and confirms it bound', async () => {
+    const session = await miniProgramSignIn()
+    const store = await api<Store>(session, 'POST', '/api/stores', { name: 'Sunny Home', region: 'EU', marketplaces: ['DE', 'UK'] })
+    const de = store.channels.find((c) => c.marketplace === 'DE')!
+
+    const page = await browser.context.newPage()
+    const errors = collectErrors(page)
+    // The ticket the page shows is the one it polls for.
+    const polled = page.waitForRequest((r) => /\/api\/auth\/qr-tickets\/[^/?]+\?pollToken=/.test(r.url()))
+    await page.goto(`${server.url}/`)
+    await page.locator('.qr-login-image').first().waitFor({ state: 'visible' })
+    const ticket = new URL((await polled).url()).pathname.split('/').pop()!
+
+    // The mini program scans the QR code and confirms.
+    await api(session, 'POST', `/api/auth/qr-tickets/${ticket}/confirm`)
+    await page.locator('.inbox-page').first().waitFor({ state: 'visible', timeout: 15_000 })
+
+    await page.goto(`${server.url}/#/pages/me/index`)
+    await page.locator('.me-stores-entry').first().click()
+    await page.locator('.stores-page').first().waitFor({ state: 'visible' })
+
+    const row = page.locator(`.channel-row[data-channel-id="${de.id}"]`)
+    await expect.poll(() => row.locator('.channel-address').first().innerText()).toBe(de.dedicatedAddress)
+    await expect.poll(() => row.locator('.binding-status').first().innerText()).toContain('未绑定')
+
+    await row.locator('.copy-address-btn').first().click()
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(de.dedicatedAddress)
+
+    await row.locator('.confirm-binding-btn').first().click()
+    await page.locator('.taro-model__confirm').first().click()
+    await expect.poll(() => row.locator('.binding-status').first().innerText(), { timeout: 10_000 }).toContain('已绑定')
+
+    const after = await api<Store>(session, 'GET', `/api/stores/${store.id}`)
+    expect(after.channels.find((c) => c.id === de.id)?.bindingStatus).toBe('bound')
+    expect(after.channels.find((c) => c.marketplace === 'UK')?.bindingStatus).toBe('unbound')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
