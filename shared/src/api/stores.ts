@@ -4,7 +4,7 @@ import { Id, Instant } from './common'
 import { MARKETPLACE_CODES } from '../domain/marketplaces'
 
 export const RegionCode = Type.Union([Type.Literal('NA'), Type.Literal('EU'), Type.Literal('FE')])
-export const MarketplaceCode = Type.Union(MARKETPLACE_CODES.map((c) => Type.Literal(c)), {
+export const MarketplaceCodeSchema = Type.Enum(MARKETPLACE_CODES, {
   description: 'Two-letter marketplace code (UK for the United Kingdom)',
 })
 
@@ -41,7 +41,7 @@ const StoreName = Type.String({ minLength: 1, maxLength: 60 })
 export const CreateStoreBody = Type.Object({
   name: StoreName,
   region: RegionCode,
-  marketplaces: Type.Optional(Type.Array(MarketplaceCode, { maxItems: 20, uniqueItems: true })),
+  marketplaces: Type.Optional(Type.Array(MarketplaceCodeSchema, { maxItems: 20, uniqueItems: true })),
 })
 export type CreateStoreBody = Static<typeof CreateStoreBody>
 
@@ -55,5 +55,5 @@ export const ListStoresQuery = Type.Object({
   includeArchived: Type.Optional(Type.Boolean({ default: false })),
 })
 
-export const AddChannelBody = Type.Object({ marketplace: MarketplaceCode })
+export const AddChannelBody = Type.Object({ marketplace: MarketplaceCodeSchema })
 export type AddChannelBody = Static<typeof AddChannelBody>

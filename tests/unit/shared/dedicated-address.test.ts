@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ADDRESS_RANDOM_ALPHABET, ADDRESS_RANDOM_LENGTH, buildDedicatedAddress, isDedicatedAddressShape, storeSlug } from '@sellerinbox/shared/domain/dedicated-address'
-import { marketplaceByCode, marketplaceById, MARKETPLACES } from '@sellerinbox/shared/domain/marketplaces'
+import { MARKETPLACE_CODES, marketplaceByCode, marketplaceById, MARKETPLACES } from '@sellerinbox/shared/domain/marketplaces'
 import { qrTextOf, ticketFromQrText } from '@sellerinbox/shared/api/auth'
 
 describe('dedicated address', () => {
@@ -29,6 +29,7 @@ describe('marketplaces', () => {
     expect(marketplaceByCode('gb')?.code).toBe('UK')
     expect(marketplaceById('A1PA6795UKMFR9')?.code).toBe('DE')
     expect(new Set(MARKETPLACES.map((m) => m.id)).size).toBe(MARKETPLACES.length)
+    expect([...MARKETPLACE_CODES]).toEqual(MARKETPLACES.map((m) => m.code))
   })
 })
 
