@@ -73,6 +73,10 @@ describe('web version', () => {
 
     const page = await browser.context.newPage()
     const errors = collectErrors(page)
+    let ticketsCreated = 0
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/auth/qr-tickets')) ticketsCreated += 1
+    })
     // The ticket the page shows is the one it polls for.
     const polled = page.waitForRequest((r) => /\/api\/auth\/qr-tickets\/[^/?]+\?pollToken=/.test(r.url()))
     await page.goto(`${server.url}/`)
@@ -82,6 +86,8 @@ describe('web version', () => {
     // The mini program scans the QR code and confirms.
     await api(session, 'POST', `/api/auth/qr-tickets/${ticket}/confirm`)
     await page.locator('.inbox-page').first().waitFor({ state: 'visible', timeout: 15_000 })
+    // Regression: the login page created a second ticket when /api/meta arrived.
+    expect(ticketsCreated).toBe(1)
 
     await page.goto(`${server.url}/#/pages/me/index`)
     await page.locator('.me-stores-entry').first().click()

@@ -24,13 +24,17 @@ export function SignIn({ onSignedIn, qrTicketTtlSeconds }: SignInProps) {
   // A ref, so a parent re-render with a new callback does not restart the polling chain.
   const signedIn = useRef(onSignedIn)
   signedIn.current = onSignedIn
+  // Also a ref: the TTL arrives with /api/meta, and its arrival must not create a second ticket.
+  const ttlSeconds = useRef(qrTicketTtlSeconds)
+  ttlSeconds.current = qrTicketTtlSeconds
 
   const create = useCallback(async () => {
     setPhase('creating')
     setError(undefined)
     try {
       const created = await createQrTicket()
-      const ttlMs = qrTicketTtlSeconds ? qrTicketTtlSeconds * 1000 : Date.parse(created.expiresAt) - Date.now()
+      // The lifetime from the server's settings, not its clock: the browser's clock may be off.
+      const ttlMs = ttlSeconds.current ? ttlSeconds.current * 1000 : Date.parse(created.expiresAt) - Date.now()
       setTicket(created)
       setDeadline(Date.now() + ttlMs)
       setNow(Date.now())
@@ -39,7 +43,7 @@ export function SignIn({ onSignedIn, qrTicketTtlSeconds }: SignInProps) {
       setError(e)
       setPhase('failed')
     }
-  }, [qrTicketTtlSeconds])
+  }, [])
 
   useEffect(() => {
     void create()
