@@ -55,6 +55,7 @@ export WECHAT_SECRET=demo-wechat-secret
 export WECHAT_API_BASE=http://127.0.0.1:$standin_port
 export WECHAT_STANDIN_PORT=$standin_port
 export INBOUND_DOMAIN=inbox.sellerinbox.test
+export STORAGE_DIR=$LOCAL/storage
 export DEMO_MODE=true
 export DEMO_IMAP_HOST=$IMAP_HOST
 export DEMO_IMAP_PORT=$IMAP_PORT

@@ -10,6 +10,8 @@ import { createDb, type Db } from './db/kysely'
 import { AppError } from './lib/errors'
 import { createSessionIssuer } from './modules/auth/sessions.service'
 import { createWechatClient, type WechatClient } from './modules/wechat/wechat.client'
+import { createSecretBox } from './lib/secret-box'
+import { createLocalBlobStore, type BlobStore } from './storage/blob-store'
 import authPlugin from './plugins/auth'
 import errorsPlugin from './plugins/errors'
 import { loggerOptions } from './plugins/logger'
@@ -21,6 +23,7 @@ import apiRoutes from './routes/api'
 export interface BuildOptions {
   db?: Db
   wechat?: WechatClient
+  storage?: BlobStore
   /** Serve the H5 build (default true). */
   web?: boolean
   /** Register the /api routes (default true; a worker-only process has health checks only). */
@@ -45,6 +48,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     db,
     wechat: options.wechat ?? createWechatClient(config.wechat),
     sessions: undefined as unknown as AppContext['sessions'],
+    storage: options.storage ?? createLocalBlobStore(config.storageDir),
+    secrets: createSecretBox(config.secretsKey),
   }
   app.decorate('ctx', ctx)
   if (ownsDb) app.addHook('onClose', async () => db.destroy())

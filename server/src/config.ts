@@ -26,6 +26,7 @@ export const ConfigSchema = Type.Object({
   QR_TICKET_TTL_SECONDS: Int(30, 600, 120, 'web QR sign-in ticket lifetime'),
   AUTH_RATE_LIMIT_PER_MINUTE: Int(1, 100000, 20, 'sign-in attempts per client IP per minute'),
   QR_POLL_RATE_LIMIT_PER_MINUTE: Int(1, 100000, 90, 'QR ticket polls per client IP per minute'),
+  STORAGE_DIR: Type.String({ default: '.local/storage', description: 'folder for raw emails and attachments (relative to the working directory or absolute)' }),
   WEB_ROOT: Type.String({ default: '', description: 'folder of the H5 build to serve at /; empty = miniapp/dist/h5 when it exists' }),
   DEMO_MODE: Type.String({ ...Bool, default: 'false', description: 'true: demo sign-in and the local WeChat stand-in' }),
   TRUST_PROXY: Type.String({ ...Bool, default: 'false', description: 'true behind a reverse proxy (client IP from X-Forwarded-For)' }),
@@ -51,6 +52,7 @@ export interface Config {
   authRateLimitPerMinute: number
   qrPollRateLimitPerMinute: number
   webRoot: string
+  storageDir: string
   demoMode: boolean
   trustProxy: boolean
 }
@@ -121,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authRateLimitPerMinute: Number(raw.AUTH_RATE_LIMIT_PER_MINUTE),
     qrPollRateLimitPerMinute: Number(raw.QR_POLL_RATE_LIMIT_PER_MINUTE),
     webRoot: raw.WEB_ROOT,
+    storageDir: raw.STORAGE_DIR,
     demoMode: raw.DEMO_MODE === 'true',
     trustProxy: raw.TRUST_PROXY === 'true',
   }

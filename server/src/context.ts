@@ -3,12 +3,16 @@ import type { Config } from './config'
 import type { Db } from './db/kysely'
 import type { SessionIssuer } from './modules/auth/sessions.service'
 import type { WechatClient } from './modules/wechat/wechat.client'
+import type { BlobStore } from './storage/blob-store'
+import type { SecretBox } from './lib/secret-box'
 
 export interface AppContext {
   config: Config
   db: Db
   wechat: WechatClient
   sessions: SessionIssuer
+  storage: BlobStore
+  secrets: SecretBox
 }
 
 declare module 'fastify' {

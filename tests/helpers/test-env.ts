@@ -1,3 +1,5 @@
+import os from 'node:os'
+import path from 'node:path'
 // Test configuration: the database from .local/services.env (written by scripts/test) or
 // TEST_DATABASE_URL, everything else fixed test values.
 import { loadConfig, type Config } from '@sellerinbox/server/config'
@@ -13,6 +15,8 @@ export function testDatabaseUrl(): string {
   return `mysql://${user}${password}@${host}:${port}/${TEST_DB_NAME}`
 }
 
+export const TEST_STORAGE_DIR = path.join(os.tmpdir(), `sellerinbox-test-storage-${process.env.TEST_DB_NAME ?? 'default'}`)
+
 export const TEST_WECHAT = { appid: 'wxtestappid000001', secret: 'test-wechat-secret' }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
@@ -26,6 +30,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     WECHAT_API_BASE: 'http://127.0.0.1:1',
     INBOUND_DOMAIN: 'in.test.example',
     LOG_LEVEL: 'silent',
+    STORAGE_DIR: TEST_STORAGE_DIR,
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     QR_POLL_RATE_LIMIT_PER_MINUTE: '100000',
     ...overrides,

@@ -112,6 +112,97 @@ export interface MailboxSyncTable {
   lastSuccessAt: Date | null
   lastError: string | null
   lastErrorAt: Date | null
+  messagesTotal: ColumnType<number, number | undefined, number>
+  serverUidNext: number | null
+  connected: ColumnType<boolean, boolean | undefined, boolean>
+}
+
+export interface ConversationsTable {
+  id: Generated<number>
+  orgId: number
+  channelId: number
+  buyerKey: string
+  orderId: string
+  buyerName: string | null
+  lastMessageAt: Date
+  slaDueAt: Date | null
+  createdAt: CreatedAt
+}
+
+export type MessageStatus = 'pending' | 'follow_up' | 'processed' | 'replied_on_platform'
+
+export interface MessagesTable {
+  id: Generated<number>
+  orgId: number
+  channelId: number
+  conversationId: number | null
+  sourceId: number | null
+  uidvalidity: number | null
+  uid: number | null
+  messageId: string | null
+  messageIdHash: string | null
+  spcId: string | null
+  rawSha256: string
+  direction: 'in' | 'out'
+  category: string
+  kind: string
+  subject: string
+  fromAddress: string | null
+  fromName: string | null
+  toAddresses: string
+  replyTo: string | null
+  buyerName: string | null
+  orderId: string | null
+  asin: string | null
+  marketplace: string | null
+  language: string | null
+  productTitle: string | null
+  quantity: number | null
+  buyerText: string | null
+  bodyText: string
+  bodyHtml: string | null
+  attachmentCount: ColumnType<number, number | undefined, number>
+  receivedAt: Date
+  status: ColumnType<MessageStatus, MessageStatus | undefined, MessageStatus>
+  isRead: ColumnType<boolean, boolean | undefined, boolean>
+  slaDueAt: Date | null
+  suspicious: ColumnType<boolean, boolean | undefined, boolean>
+  parseError: string | null
+  rawKey: string
+  rawSize: number
+  createdAt: CreatedAt
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>
+  orgId: number
+  messageId: number
+  filename: string
+  contentType: string
+  size: number
+  sha256: string
+  storageKey: string
+  contentId: string | null
+  inline: ColumnType<boolean, boolean | undefined, boolean>
+}
+
+export interface UnroutedMailTable {
+  id: Generated<number>
+  orgId: number
+  sourceId: number
+  uidvalidity: number
+  uid: number
+  rawSha256: string
+  messageId: string | null
+  subject: string
+  fromAddress: string | null
+  recipients: string
+  receivedAt: Date
+  rawKey: string
+  rawSize: number
+  routedMessageId: number | null
+  routedAt: Date | null
+  createdAt: CreatedAt
 }
 
 export interface Database {
@@ -125,6 +216,10 @@ export interface Database {
   invites: InvitesTable
   mailSources: MailSourcesTable
   mailboxSync: MailboxSyncTable
+  conversations: ConversationsTable
+  messages: MessagesTable
+  attachments: AttachmentsTable
+  unroutedMail: UnroutedMailTable
 }
 
 export type OrgRow = Selectable<OrgsTable>
@@ -137,3 +232,9 @@ export type NewChannelRow = Insertable<ChannelsTable>
 export type InviteRow = Selectable<InvitesTable>
 export type MailSourceRow = Selectable<MailSourcesTable>
 export type NewMailSourceRow = Insertable<MailSourcesTable>
+export type MailboxSyncRow = Selectable<MailboxSyncTable>
+export type ConversationRow = Selectable<ConversationsTable>
+export type MessageRow = Selectable<MessagesTable>
+export type NewMessageRow = Insertable<MessagesTable>
+export type AttachmentRow = Selectable<AttachmentsTable>
+export type UnroutedMailRow = Selectable<UnroutedMailTable>

@@ -4,9 +4,11 @@ import type { Migration } from 'kysely'
 import * as accounts from './20261122_0001_accounts'
 import * as stores from './20261122_0002_stores'
 import * as mailSources from './20261122_0003_mail_sources'
+import * as messages from './20261122_0004_messages'
 
 export const migrations: Record<string, Migration> = {
   '20261122_0001_accounts': accounts,
   '20261122_0002_stores': stores,
   '20261122_0003_mail_sources': mailSources,
+  '20261122_0004_messages': messages,
 }
