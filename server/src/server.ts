@@ -4,6 +4,7 @@ import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app'
 import { ConfigError, loadConfig, type Config } from './config'
 import { startJobs, type Jobs } from './jobs'
+import { SyncManager } from './sync/sync-manager'
 
 let config: Config
 try {
@@ -20,12 +21,18 @@ try {
 // A worker-only process still answers /healthz and /readyz; it serves no API and no web app.
 const app = await buildApp(config, { web: config.roles.web, api: config.roles.web })
 let jobs: Jobs | undefined
-if (config.roles.worker) jobs = startJobs(app.ctx.db, app.log)
+let mailSync: SyncManager | undefined
+if (config.roles.worker) {
+  jobs = startJobs(app.ctx.db, app.log)
+  mailSync = new SyncManager({ db: app.ctx.db, storage: app.ctx.storage, secrets: app.ctx.secrets, log: app.log })
+  mailSync.start()
+}
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error')
   else app.log.info({ signal }, 'shutting down')
   await jobs?.stop()
+  await mailSync?.stop()
   await app.close()
 })
 

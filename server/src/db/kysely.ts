@@ -16,6 +16,14 @@ export function createDb(databaseUrl: string, poolSize = 10): Db {
     // Fail fast when the database is down instead of queueing requests forever.
     connectTimeout: 5000,
     enableKeepAlive: true,
+    // BOOLEAN is TINYINT(1) in MySQL; read it as a boolean, as the schema types say.
+    typeCast(field, next) {
+      if (field.type === 'TINY' && field.length === 1) {
+        const value = field.string()
+        return value === null ? null : value === '1'
+      }
+      return next()
+    },
   })
   // Sessions run in UTC so CURRENT_TIMESTAMP defaults agree with the dates the app writes.
   pool.on('connection', (conn) => {

@@ -1,0 +1,47 @@
+// Decides the kind of a message from its signals, strongest first: forgery, the product's own
+// replies, Amazon's type token (header, then footer links), the sender, the subject, a relay in a
+// forwarded copy. Pure; every rule has a fallback and the last one is always 'other'.
+import { kindOfNotificationType, type Kind } from '@sellerinbox/shared/domain/taxonomy'
+import type { MailSignals } from './signals'
+import { isNotDeliveredSubject, mentionsOptOut } from './subject-patterns'
+
+export interface KindInput {
+  signals: MailSignals
+  subject: string
+  /** Plain text of the body, read only for the opt-out wording. */
+  text: string
+}
+
+export function decideKind({ signals, subject, text }: KindInput): Kind {
+  if (signals.suspicious) return 'other'
+  if (signals.ownReply) return 'reply'
+  const byToken = tokenKind(signals.headerType) ?? tokenKind(signals.linkType)
+  if (byToken) return byToken
+  const bySender = senderKind(signals)
+  if (bySender) return bySender
+  if (!signals.amazonOrigin) return 'other'
+  if (signals.subjectKind) return signals.subjectKind
+  if (isNotDeliveredSubject(subject) && mentionsOptOut(text)) return 'buyer_opt_out'
+  // A copy forwarded by a rule keeps the relay in Reply-To or X-Original-Sender.
+  if (signals.relays.length > 0 && signals.senderRole !== 'notice') return 'buyer_message'
+  return 'other'
+}
+
+function tokenKind(token: string | null): Kind | null {
+  return token ? kindOfNotificationType(token) : null
+}
+
+function senderKind(signals: MailSignals): Kind | null {
+  switch (signals.senderRole) {
+    case 'relay':
+      return 'buyer_message'
+    case 'qa':
+      return 'customer_question'
+    case 'chargeback':
+      return 'chargeback'
+    case 'atoz':
+      return signals.subjectKind === 'atoz_claim_decision' ? 'atoz_claim_decision' : 'atoz_claim_opened'
+    default:
+      return null
+  }
+}

@@ -1,0 +1,92 @@
+// Reads the header block of a raw message on its own, independent of the MIME parser: repeated
+// headers (Delivered-To, Authentication-Results) stay separate, raw 8-bit bytes that are not UTF-8
+// are read as Windows-1252, and a message the parser chokes on still yields its headers.
+
+const MAX_HEADER_BYTES = 512 * 1024
+const utf8Strict = new TextDecoder('utf-8', { fatal: true })
+const windows1252 = new TextDecoder('windows-1252')
+
+export interface RawHeaders {
+  /** Lower-cased header name → unfolded values in message order. */
+  values: Map<string, string[]>
+  /** Byte offset where the body starts (raw.length when there is no body). */
+  bodyOffset: number
+  /** True when at least one `Name: value` line was found. */
+  found: boolean
+}
+
+export function readRawHeaders(raw: Buffer): RawHeaders {
+  const end = headerEnd(raw)
+  const block = decodeHeaderBytes(raw.subarray(0, end.headerBytes))
+  const values = new Map<string, string[]>()
+  let found = false
+  let key: string | null = null
+  let value = ''
+  const flush = (): void => {
+    if (key === null) return
+    const list = values.get(key)
+    if (list) list.push(value.trim())
+    else values.set(key, [value.trim()])
+    key = null
+  }
+  for (const line of block.split(/\r?\n/)) {
+    if (line === '') continue
+    const first = line.charCodeAt(0)
+    if ((first === 0x20 || first === 0x09) && key !== null) {
+      value += ' ' + line.trim()
+      continue
+    }
+    flush()
+    const colon = line.indexOf(':')
+    if (colon <= 0 || colon > 76 || !/^[\x21-\x39\x3b-\x7e]+$/.test(line.slice(0, colon).trimEnd())) continue
+    key = line.slice(0, colon).trimEnd().toLowerCase()
+    value = line.slice(colon + 1)
+    found = true
+  }
+  flush()
+  return { values, bodyOffset: end.bodyOffset, found }
+}
+
+/** The first value of a header, or null. */
+export function headerValue(headers: RawHeaders, name: string): string | null {
+  return headers.values.get(name)?.[0] ?? null
+}
+
+/** Every value of a header, in message order. */
+export function headerValues(headers: RawHeaders, name: string): string[] {
+  return headers.values.get(name) ?? []
+}
+
+function headerEnd(raw: Buffer): { headerBytes: number; bodyOffset: number } {
+  const limit = Math.min(raw.length, MAX_HEADER_BYTES)
+  // A message that starts with a blank line has no headers at all.
+  if (raw[0] === 0x0a) return { headerBytes: 0, bodyOffset: 1 }
+  if (raw[0] === 0x0d && raw[1] === 0x0a) return { headerBytes: 0, bodyOffset: 2 }
+  for (let i = 0; i < limit - 1; i++) {
+    if (raw[i] !== 0x0a) continue
+    if (raw[i + 1] === 0x0a) return { headerBytes: i, bodyOffset: i + 2 }
+    if (raw[i + 1] === 0x0d && raw[i + 2] === 0x0a) return { headerBytes: i, bodyOffset: i + 3 }
+  }
+  return { headerBytes: limit, bodyOffset: raw.length }
+}
+
+/** UTF-8 when the bytes are valid UTF-8, else Windows-1252 line by line (raw Latin-1 headers). */
+export function decodeHeaderBytes(bytes: Buffer): string {
+  try {
+    return utf8Strict.decode(bytes)
+  } catch {
+    return bytes
+      .toString('latin1')
+      .split('\n')
+      .map((line) => decodeLine(Buffer.from(line, 'latin1')))
+      .join('\n')
+  }
+}
+
+function decodeLine(bytes: Buffer): string {
+  try {
+    return utf8Strict.decode(bytes)
+  } catch {
+    return windows1252.decode(bytes)
+  }
+}
