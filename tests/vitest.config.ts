@@ -1,5 +1,5 @@
 // Test tiers: unit (pure logic, no I/O), integration (the real app via inject against a real
-// MariaDB and the WeChat stand-in), e2e (the real server, the H5 build and headless Chromium).
+// MariaDB, Dovecot and the WeChat stand-in), resilience (crashes and outages), e2e (the real server, the H5 build and headless Chromium).
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -21,6 +21,18 @@ export default defineConfig({
           globalSetup: ['helpers/global-setup.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          // Tests that kill and restart things (worker processes, Dovecot, MariaDB): one at a time.
+          name: 'resilience',
+          include: ['resilience/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['helpers/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {

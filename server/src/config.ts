@@ -26,6 +26,8 @@ export const ConfigSchema = Type.Object({
   QR_TICKET_TTL_SECONDS: Int(30, 600, 120, 'web QR sign-in ticket lifetime'),
   AUTH_RATE_LIMIT_PER_MINUTE: Int(1, 100000, 20, 'sign-in attempts per client IP per minute'),
   QR_POLL_RATE_LIMIT_PER_MINUTE: Int(1, 100000, 90, 'QR ticket polls per client IP per minute'),
+  MAIL_LEASE_TTL_SECONDS: Int(5, 3600, 30, 'how long a crashed worker keeps a mailbox before another worker takes it over'),
+  MAIL_SYNC_TICK_SECONDS: Int(1, 300, 5, 'how often a worker looks for mail sources to own and renews its leases'),
   STORAGE_DIR: Type.String({ default: '.local/storage', description: 'folder for raw emails and attachments (relative to the working directory or absolute)' }),
   WEB_ROOT: Type.String({ default: '', description: 'folder of the H5 build to serve at /; empty = miniapp/dist/h5 when it exists' }),
   DEMO_MODE: Type.String({ ...Bool, default: 'false', description: 'true: demo sign-in and the local WeChat stand-in' }),
@@ -53,6 +55,8 @@ export interface Config {
   qrPollRateLimitPerMinute: number
   webRoot: string
   storageDir: string
+  mailLeaseTtlSeconds: number
+  mailSyncTickSeconds: number
   demoMode: boolean
   trustProxy: boolean
 }
@@ -73,6 +77,8 @@ const INT_RANGES: Partial<Record<keyof RawConfig, [number, number]>> = {
   QR_TICKET_TTL_SECONDS: [30, 600],
   AUTH_RATE_LIMIT_PER_MINUTE: [1, 100000],
   QR_POLL_RATE_LIMIT_PER_MINUTE: [1, 100000],
+  MAIL_LEASE_TTL_SECONDS: [5, 3600],
+  MAIL_SYNC_TICK_SECONDS: [1, 300],
 }
 
 /** Reads and validates the configuration; throws ConfigError listing every problem. */
@@ -124,6 +130,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     qrPollRateLimitPerMinute: Number(raw.QR_POLL_RATE_LIMIT_PER_MINUTE),
     webRoot: raw.WEB_ROOT,
     storageDir: raw.STORAGE_DIR,
+    mailLeaseTtlSeconds: Number(raw.MAIL_LEASE_TTL_SECONDS),
+    mailSyncTickSeconds: Number(raw.MAIL_SYNC_TICK_SECONDS),
     demoMode: raw.DEMO_MODE === 'true',
     trustProxy: raw.TRUST_PROXY === 'true',
   }

@@ -24,7 +24,14 @@ let jobs: Jobs | undefined
 let mailSync: SyncManager | undefined
 if (config.roles.worker) {
   jobs = startJobs(app.ctx.db, app.log)
-  mailSync = new SyncManager({ db: app.ctx.db, storage: app.ctx.storage, secrets: app.ctx.secrets, log: app.log })
+  mailSync = new SyncManager({
+    db: app.ctx.db,
+    storage: app.ctx.storage,
+    secrets: app.ctx.secrets,
+    log: app.log,
+    leaseTtlMs: config.mailLeaseTtlSeconds * 1000,
+    tickMs: config.mailSyncTickSeconds * 1000,
+  })
   mailSync.start()
 }
 

@@ -21,12 +21,16 @@ export interface ServerProcess {
   url: string
   output(): string
   stop(): Promise<void>
+  /** Sends a signal without waiting (SIGKILL for crash tests). */
+  kill(signal: NodeJS.Signals): void
 }
 
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort()
   let output = ''
-  const child: ChildProcess = spawn(path.join(serverDir, 'node_modules/.bin/tsx'), ['src/server.ts'], {
+  // node itself with tsx's loader (not the tsx CLI, which runs node as a second process): a
+  // SIGKILL must hit the server process.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: serverDir,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,6 +52,9 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   return {
     url,
     output: () => output,
+    kill(signal) {
+      child.kill(signal)
+    },
     async stop() {
       if (child.exitCode !== null) return
       const exited = new Promise((r) => child.once('exit', r))
