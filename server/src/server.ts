@@ -23,7 +23,7 @@ const app = await buildApp(config, { web: config.roles.web, api: config.roles.we
 let jobs: Jobs | undefined
 let mailSync: SyncManager | undefined
 if (config.roles.worker) {
-  jobs = startJobs(app.ctx.db, app.log)
+  jobs = startJobs(app.ctx, app.log)
   mailSync = new SyncManager({
     db: app.ctx.db,
     storage: app.ctx.storage,

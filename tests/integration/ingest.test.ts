@@ -7,7 +7,8 @@ import type { Store } from '@sellerinbox/shared'
 import { buildTestApp, createStore, signUpMain, type TestApp } from '../helpers/app'
 import { buyerMessage, plainMail } from '../helpers/amazon-mail'
 import { appendMessages, createMailbox, mailboxState, withImap, type TestMailbox } from '../helpers/imap'
-import { addMailSource, countMessages, startWorker, syncState, testDb, waitFor } from '../helpers/ingest'
+import { rerouteUnrouted } from '@sellerinbox/server/ingest/reroute'
+import { addMailSource, countMessages, startWorker, storage, syncState, testDb, waitFor } from '../helpers/ingest'
 
 let t: TestApp
 let db: Db
@@ -141,5 +142,25 @@ describe('mail ingestion', () => {
     worker([s.sourceId])
     await waitFor('the re-read', async () => (await syncState(db, s.sourceId))?.lastUid === 30)
     expect(await countMessages(db, [s.channelId])).toBe(30)
+  })
+
+  it('routes unrouted mail once a channel with its address exists', async () => {
+    const s = await setup()
+    const address = `later-us-${Date.now().toString(36).padEnd(10, 'a').slice(0, 10)}@in.test.example`
+    await appendMessages(s.box, [buyerMessage({ to: address, text: 'Mail that came before its channel' })])
+    worker([s.sourceId])
+    const unrouted = await waitFor('unrouted mail', () => db.selectFrom('unroutedMail').selectAll().where('sourceId', '=', s.sourceId).executeTakeFirst())
+    const orgId = unrouted.orgId
+    // An address restored from an earlier setup (addresses are never generated twice).
+    const channel = await db
+      .insertInto('channels')
+      .values({ orgId, storeId: s.store.id, marketplace: 'FR', dedicatedAddress: address, boundAt: null, boundBy: null, lastMailAt: null })
+      .executeTakeFirstOrThrow()
+    expect(await rerouteUnrouted({ db, storage }, orgId)).toEqual({ routed: 1 })
+    const message = await db.selectFrom('messages').selectAll().where('channelId', '=', Number(channel.insertId)).executeTakeFirstOrThrow()
+    expect(message.buyerText).toContain('Mail that came before its channel')
+    const after = await db.selectFrom('unroutedMail').selectAll().where('id', '=', unrouted.id).executeTakeFirstOrThrow()
+    expect(after.routedMessageId).toBe(message.id)
+    expect(await rerouteUnrouted({ db, storage }, orgId)).toEqual({ routed: 0 })
   })
 })

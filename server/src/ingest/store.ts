@@ -17,6 +17,9 @@ export interface MailboxTarget {
   owner: string
 }
 
+/** Where stored mail came from: its org and IMAP identity (source, UIDVALIDITY). */
+export type Origin = Pick<MailboxTarget, 'sourceId' | 'orgId' | 'uidvalidity'>
+
 export interface StoreResult {
   stored: number
   unrouted: number
@@ -31,7 +34,7 @@ export class LeaseLostError extends Error {
   }
 }
 
-interface ChannelRef {
+export interface ChannelRef {
   id: number
   address: string
 }
@@ -65,17 +68,8 @@ export async function storeBatch(db: Db, target: MailboxTarget, batch: PreparedM
       else unrouted.push(mail)
     }
 
-    const newRouted = await withoutDuplicateMessages(tx, target, routed)
+    const newRouted = await storeRoutedMail(tx, target, routed)
     const newUnrouted = await withoutDuplicateUnrouted(tx, target, unrouted)
-    const conversationIds = await resolveConversations(tx, target.orgId, newRouted)
-
-    if (newRouted.length) {
-      const rows: NewMessageRow[] = newRouted.map(({ mail, channel }, i) => messageRow(target, mail, channel.id, conversationIds[i] ?? null))
-      await tx.insertInto('messages').values(rows).execute()
-      await insertAttachments(tx, target, newRouted)
-      await touchConversations(tx, newRouted, conversationIds)
-      await touchChannels(tx, newRouted)
-    }
     if (newUnrouted.length) {
       await tx
         .insertInto('unroutedMail')
@@ -119,10 +113,26 @@ export async function storeBatch(db: Db, target: MailboxTarget, batch: PreparedM
   })
 }
 
-type Routed = { mail: PreparedMail; channel: ChannelRef }
+export type Routed = { mail: PreparedMail; channel: ChannelRef }
+
+/**
+ * Inserts routed mail that is not stored yet (by any deduplication key), with its conversation,
+ * attachments and channel activity. Returns what was inserted. Runs inside the caller's transaction.
+ */
+export async function storeRoutedMail(tx: Tx, origin: Origin, routed: Routed[]): Promise<Routed[]> {
+  const fresh = await withoutDuplicateMessages(tx, origin, routed)
+  if (!fresh.length) return fresh
+  const conversationIds = await resolveConversations(tx, origin.orgId, fresh)
+  const rows: NewMessageRow[] = fresh.map(({ mail, channel }, i) => messageRow(origin, mail, channel.id, conversationIds[i] ?? null))
+  await tx.insertInto('messages').values(rows).execute()
+  await insertAttachments(tx, origin, fresh)
+  await touchConversations(tx, fresh, conversationIds)
+  await touchChannels(tx, fresh)
+  return fresh
+}
 
 /** Drops mail already stored under any deduplication key: IMAP identity, Message-ID, SPC id, raw bytes. */
-async function withoutDuplicateMessages(tx: Tx, target: MailboxTarget, routed: Routed[]): Promise<Routed[]> {
+async function withoutDuplicateMessages(tx: Tx, target: Origin, routed: Routed[]): Promise<Routed[]> {
   if (!routed.length) return []
   const channelIds = [...new Set(routed.map((r) => r.channel.id))]
   const hashes = routed.map((r) => r.mail.messageIdHash).filter((h): h is string => !!h)
@@ -233,7 +243,7 @@ async function resolveConversations(tx: Tx, orgId: number, routed: Routed[]): Pr
   return ids
 }
 
-function messageRow(target: MailboxTarget, prepared: PreparedMail, channelId: number, conversationId: number | null): NewMessageRow {
+function messageRow(target: Origin, prepared: PreparedMail, channelId: number, conversationId: number | null): NewMessageRow {
   const { mail } = prepared
   const c = mail.classification
   return {
@@ -275,7 +285,7 @@ function messageRow(target: MailboxTarget, prepared: PreparedMail, channelId: nu
   }
 }
 
-async function insertAttachments(tx: Tx, target: MailboxTarget, routed: Routed[]): Promise<void> {
+async function insertAttachments(tx: Tx, target: Origin, routed: Routed[]): Promise<void> {
   const withAttachments = routed.filter((r) => r.mail.attachments.length)
   if (!withAttachments.length) return
   const ids = await tx

@@ -2,14 +2,25 @@
 import cron, { type ScheduledTask } from 'node-cron'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/kysely'
+import type { BlobStore } from '../storage/blob-store'
 import { cleanupExpiredSignInState } from './cleanup.job'
+import { rerouteAllUnrouted } from './reroute.job'
 
 export interface Jobs {
   stop(): Promise<void>
 }
 
-export function startJobs(db: Db, log: FastifyBaseLogger): Jobs {
+export function startJobs(deps: { db: Db; storage: BlobStore }, log: FastifyBaseLogger): Jobs {
+  const { db } = deps
   const tasks: ScheduledTask[] = [
+    cron.schedule('* * * * *', async () => {
+      try {
+        const routed = await rerouteAllUnrouted(deps)
+        if (routed) log.info({ job: 'reroute', routed }, 'unrouted mail routed to new channels')
+      } catch (error) {
+        log.error({ job: 'reroute', err: error }, 'reroute failed')
+      }
+    }, { name: 'reroute', noOverlap: true }),
     cron.schedule('*/10 * * * *', async () => {
       try {
         const removed = await cleanupExpiredSignInState(db)
