@@ -38,6 +38,20 @@ export interface ErrorBody {
   details?: { path: string; message: string }[]
 }
 
+/**
+ * Outcomes of an IMAP connection test. They are not HTTP errors: the test answers 200 with
+ * `{ok: false, error: {code, message}}`, because a wrong password is a result, not a failed request.
+ */
+export const IMAP_ERROR_CODES = [
+  'IMAP_AUTH_FAILED',
+  'IMAP_TLS_FAILED',
+  'IMAP_UNREACHABLE',
+  'IMAP_MAILBOX_MISSING',
+  'IMAP_PROTOCOL_ERROR',
+] as const
+
+export type ImapErrorCode = (typeof IMAP_ERROR_CODES)[number]
+
 export function httpStatusOf(code: ErrorCode): number {
   return ErrorCodes[code]
 }

@@ -1,6 +1,7 @@
 // A user of org A gets 404 for every id of org B, on every route that takes an id.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addSubAccount, buildTestApp, createStore, signUpMain, type Client, type TestApp } from '../helpers/app'
+import { mailFactory } from '../helpers/mail-factory'
 
 let t: TestApp
 beforeAll(async () => {
@@ -16,6 +17,12 @@ describe('org isolation', () => {
     const subB = await addSubAccount(t, b, [storeB.id])
     const inviteB = (await b.request('POST', '/api/invites', {})).json().invite
     const channelB = storeB.channels[0]!.id
+    const sourceB = (await b.request('POST', '/api/mail-sources', { name: 'B', host: '127.0.0.1', port: 1, tlsMode: 'none', username: 'b', password: 'b-password' })).json()
+    const mailB = mailFactory(t.app, b)
+    const conversationB = await mailB.conversation(storeB.channels[0]!)
+    const messageB = await mailB.message(storeB.channels[0]!, { conversationId: conversationB })
+    const attachmentB = await mailB.attachment(messageB.id, { filename: 'b.txt', contentType: 'text/plain', data: Buffer.from('b') })
+    await mailB.unrouted(sourceB.id)
 
     // One entry per id-taking route; the check below fails when a new one is not listed here.
     const matrix: Record<string, [string, unknown?]> = {
@@ -29,6 +36,14 @@ describe('org isolation', () => {
       'PUT /api/members/:id/stores': [`/api/members/${subB.session.user.id}/stores`, { storeIds: [] }],
       'DELETE /api/members/:id': [`/api/members/${subB.session.user.id}`],
       'DELETE /api/invites/:id': [`/api/invites/${inviteB.id}`],
+      'GET /api/mail-sources/:id': [`/api/mail-sources/${sourceB.id}`],
+      'PATCH /api/mail-sources/:id': [`/api/mail-sources/${sourceB.id}`, { name: 'hijacked', password: 'hijacked' }],
+      'DELETE /api/mail-sources/:id': [`/api/mail-sources/${sourceB.id}`],
+      'POST /api/mail-sources/:id/test': [`/api/mail-sources/${sourceB.id}/test`, {}],
+      'GET /api/messages/:id': [`/api/messages/${messageB.id}`],
+      'GET /api/messages/:id/raw': [`/api/messages/${messageB.id}/raw`],
+      'GET /api/attachments/:id': [`/api/attachments/${attachmentB}`],
+      'GET /api/conversations/:id/messages': [`/api/conversations/${conversationB}/messages`],
     }
     const idRoutes = t.app.apiRoutes.filter((r) => r.url.includes(':id')).map((r) => `${r.method} ${r.url}`)
     expect(Object.keys(matrix).sort()).toEqual(idRoutes.sort())
@@ -46,6 +61,11 @@ describe('org isolation', () => {
     expect(after.channels).toHaveLength(1)
     expect((await subB.request('GET', '/api/stores')).json().stores).toHaveLength(1)
     expect((await b.request('GET', '/api/invites')).json().invites[0].status).toBe('pending')
+    expect((await b.request('GET', `/api/mail-sources/${sourceB.id}`)).json().name).toBe('B')
+    expect(t.app.ctx.secrets.open((await t.app.ctx.db.selectFrom('mailSources').select('passwordEnc').where('id', '=', sourceB.id).executeTakeFirstOrThrow()).passwordEnc)).toBe('b-password')
+    expect((await b.request('GET', '/api/messages')).json().items.map((m: { id: number }) => m.id)).toEqual([messageB.id])
+    // A filter naming org B's channel is as unknown as any other id.
+    expect((await a.request('GET', `/api/messages?channelId=${channelB}`)).statusCode).toBe(404)
     // And org A's lists never show B's rows.
     await expectEmptyLists(a)
   })
@@ -65,4 +85,7 @@ async function expectEmptyLists(a: Client) {
   expect((await a.request('GET', '/api/stores?includeArchived=true')).json().stores).toEqual([])
   expect((await a.request('GET', '/api/invites')).json().invites).toEqual([])
   expect((await a.request('GET', '/api/members')).json().members).toHaveLength(1)
+  expect((await a.request('GET', '/api/mail-sources')).json().sources).toEqual([])
+  expect((await a.request('GET', '/api/messages')).json().items).toEqual([])
+  expect((await a.request('GET', '/api/unrouted-mail')).json().items).toEqual([])
 }

@@ -29,6 +29,27 @@ describe('route table', () => {
     expect(t.app.apiRoutes.length).toBeGreaterThan(PUBLIC_ROUTES.length + 15)
   })
 
+  it('keeps IMAP accounts, unrouted mail and raw sources to the main account', () => {
+    const mainOnly = t.app.apiRoutes
+      .filter((r) => r.url.startsWith('/api/mail-sources') || r.url.startsWith('/api/unrouted-mail') || r.url.endsWith('/raw'))
+      .map((r) => `${r.method} ${r.url} ${r.access}`)
+    expect(mainOnly.sort()).toEqual(
+      [
+        'GET /api/mail-sources',
+        'POST /api/mail-sources',
+        'POST /api/mail-sources/test',
+        'GET /api/mail-sources/:id',
+        'PATCH /api/mail-sources/:id',
+        'DELETE /api/mail-sources/:id',
+        'POST /api/mail-sources/:id/test',
+        'GET /api/unrouted-mail',
+        'GET /api/messages/:id/raw',
+      ]
+        .map((r) => `${r} main`)
+        .sort(),
+    )
+  })
+
   it('answers 401 on every other /api route without a valid token', async () => {
     const guarded = t.app.apiRoutes.filter((r) => r.access !== 'public')
     for (const route of guarded) {

@@ -9,14 +9,13 @@ import { bareAddresses, decodeWords, parseAddressList } from './parse/addresses'
 import { NO_AUTHENTICATION, parseAuthenticationResults } from './parse/authentication'
 import { htmlToText } from './parse/html-text'
 import { addressesOf, attachmentsOf, parseMime, referencesOf } from './parse/mime'
-import { headerValue, headerValues, readRawHeaders, type RawHeaders } from './parse/raw-headers'
+import { decodeWindows1252, headerValue, headerValues, readRawHeaders, type RawHeaders } from './parse/raw-headers'
 import { sanitizeEmailHtml } from './sanitize'
 import type { AnalyzedMail, Classification, MailAddress, MailAttachment } from './types'
 
 const SPC_DELIVERY_ID = /SPC-[A-Z]{2,4}Amazon-\d{6,}/
 const REPLACEMENT_CHAR = '\uFFFD'
 const utf8Strict = new TextDecoder('utf-8', { fatal: true })
-const windows1252 = new TextDecoder('windows-1252')
 
 export async function analyzeMail(raw: Buffer): Promise<AnalyzedMail> {
   try {
@@ -51,6 +50,7 @@ async function analyze(raw: Buffer): Promise<AnalyzedMail> {
   const content = mime.parsed ? fromParser(mime.parsed, headers) : fromHeaders(headers)
   // A body the MIME parser could not split is still worth reading as text.
   if (parseError && content.text === '' && content.rawHtml === '') content.text = bodyAsText(raw, headers)
+  if (content.text.includes('\r')) content.text = content.text.replace(/\r\n?/g, '\n')
   return assemble(content, headers, parseError)
 }
 
@@ -146,7 +146,7 @@ function headersOnly(raw: Buffer, parseError: string): AnalyzedMail {
   try {
     const headers = readRawHeaders(raw)
     const content = fromHeaders(headers)
-    if (raw.length > 0) content.text = bodyAsText(raw, headers)
+    if (raw.length > 0) content.text = bodyAsText(raw, headers).replace(/\r\n?/g, '\n')
     return assemble(content, headers, parseError)
   } catch {
     return emptyAnalysis(parseError)
@@ -174,7 +174,7 @@ function bodyAsText(raw: Buffer, headers: RawHeaders): string {
   try {
     return utf8Strict.decode(body)
   } catch {
-    return windows1252.decode(body)
+    return decodeWindows1252(body)
   }
 }
 

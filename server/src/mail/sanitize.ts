@@ -66,8 +66,47 @@ const OPTIONS: sanitizeHtml.IOptions = {
 }
 
 export function sanitizeEmailHtml(html: string): string {
-  const input = html.length > MAX_SANITIZED_HTML_INPUT ? html.slice(0, MAX_SANITIZED_HTML_INPUT) : html
+  let input = html.length > MAX_SANITIZED_HTML_INPUT ? html.slice(0, MAX_SANITIZED_HTML_INPUT) : html
+  if (input.length > NESTING_CHECK_FROM) input = limitNesting(input, MAX_NESTING)
   return sanitizeHtml(input, OPTIONS)
+}
+
+// sanitize-html slows down quadratically with nesting depth (80,000 unclosed <div>s take seconds),
+// so tags nested deeper than any real email are dropped before it runs. Shallow HTML — every
+// normal message — is left alone; only long documents can be deep enough to matter.
+const NESTING_CHECK_FROM = 50_000
+const MAX_NESTING = 200
+const TAG_START = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/
+const VOID_TAGS = new Set(['br', 'hr', 'img', 'meta', 'link', 'input', 'area', 'base', 'col', 'embed', 'param', 'source', 'track', 'wbr'])
+
+/**
+ * Removes opening and closing tags below `maxDepth` levels; text stays, and the sanitizer runs
+ * afterwards. A linear scan: the next '>' is remembered, so "<a<a<a…" cannot make it quadratic.
+ */
+export function limitNesting(html: string, maxDepth: number): string {
+  const parts: string[] = []
+  let depth = 0
+  let pos = 0
+  let nextGt = -1
+  for (let lt = html.indexOf('<'); lt >= 0; lt = html.indexOf('<', lt + 1)) {
+    if (nextGt < lt) nextGt = html.indexOf('>', lt)
+    if (nextGt < 0) break
+    const tag = TAG_START.exec(html.slice(lt, lt + 40))
+    if (!tag) continue
+    const name = (tag[2] ?? '').toLowerCase()
+    let drop = false
+    if (html[nextGt - 1] === '/' || VOID_TAGS.has(name)) drop = depth >= maxDepth
+    else if (tag[1]) {
+      if (depth > 0) drop = --depth >= maxDepth
+    } else drop = ++depth > maxDepth
+    if (drop) {
+      parts.push(html.slice(pos, lt))
+      pos = nextGt + 1
+    }
+    lt = nextGt
+  }
+  parts.push(html.slice(pos))
+  return parts.join('')
 }
 
 function cleanUrl(value: string | undefined): string | null {

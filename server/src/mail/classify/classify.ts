@@ -117,6 +117,46 @@ function languageOf(buyerText: string | null, text: string, marketplace: string 
 }
 
 function capped(view: MailView): MailView {
-  if (view.text.length <= ANALYSIS_LIMIT && view.html.length <= ANALYSIS_LIMIT) return view
-  return { ...view, text: view.text.slice(0, ANALYSIS_LIMIT), html: view.html.slice(0, ANALYSIS_LIMIT) }
+  const text = wrapLongLines(view.text.length > ANALYSIS_LIMIT ? view.text.slice(0, ANALYSIS_LIMIT) : view.text)
+  const html = view.html.length > ANALYSIS_LIMIT ? view.html.slice(0, ANALYSIS_LIMIT) : view.html
+  return text === view.text && html === view.html ? view : { ...view, text, html }
+}
+
+/** Lines longer than this are broken at a blank: no line-anchored pattern then scans more than this. */
+const MAX_LINE = 2000
+
+/**
+ * Breaks overlong lines at the last blank before MAX_LINE (hard-breaks when there is none). Only
+ * blanks become line breaks, so whitespace-insensitive comparisons of the buyer's words still hold.
+ */
+export function wrapLongLines(text: string): string {
+  let start = 0
+  let long = false
+  while (start < text.length) {
+    const end = text.indexOf('\n', start)
+    const stop = end < 0 ? text.length : end
+    if (stop - start > MAX_LINE) {
+      long = true
+      break
+    }
+    start = stop + 1
+  }
+  if (!long) return text
+  return text
+    .split('\n')
+    .map((line) => (line.length > MAX_LINE ? breakLine(line) : line))
+    .join('\n')
+}
+
+function breakLine(line: string): string {
+  const parts: string[] = []
+  let rest = line
+  while (rest.length > MAX_LINE) {
+    const blank = Math.max(rest.lastIndexOf(' ', MAX_LINE), rest.lastIndexOf('\t', MAX_LINE))
+    const cut = blank > 0 ? blank : MAX_LINE
+    parts.push(rest.slice(0, cut))
+    rest = rest.slice(blank > 0 ? cut + 1 : cut)
+  }
+  parts.push(rest)
+  return parts.join('\n')
 }

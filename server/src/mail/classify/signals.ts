@@ -1,7 +1,7 @@
 // Collects the evidence a classification rests on — notification type tokens (header, then footer
 // links), marketplace ids, what the sender is, relay addresses in headers, signs of forgery — from
 // a parsed message. Reads only; the decision is in decide.ts.
-import type { Kind } from '@sellerinbox/shared/domain/taxonomy'
+import { kindOfNotificationType, type Kind } from '@sellerinbox/shared/domain/taxonomy'
 import { marketplaceById } from '@sellerinbox/shared/domain/marketplaces'
 import { authenticationFailed } from '../parse/authentication'
 import { parseAddressList } from '../parse/addresses'
@@ -42,6 +42,7 @@ export interface MailSignals {
   amazonOrigin: boolean
   suspicious: boolean
   suspiciousReason: string | null
+  /** The kind the subject names; only read when no type token names one. */
   subjectKind: Kind | null
 }
 
@@ -66,13 +67,14 @@ export function collectSignals(view: MailView): MailSignals {
   const html = view.html.length > SCAN_LIMIT ? view.html.slice(0, SCAN_LIMIT) : view.html
   const forwardedFrom = FORWARD_HEADERS.flatMap((name) => (view.headers.get(name) ?? []).flatMap(parseAddressList))
   const relays = relayCandidates(view, forwardedFrom)
+  const headerType = firstHeader(view, 'x-space-notification-type')?.toUpperCase() ?? null
   const linkType = firstMatch(TYPE_TOKEN, text) ?? firstMatch(TYPE_TOKEN, html)
   const suspicion = suspicionReason(view, forwardedFrom)
   const fromGenuine = view.from !== null && isAmazonHost(domainOf(view.from.address))
   const forwardedGenuine = [...view.replyTo, ...forwardedFrom].some((a) => isAmazonHost(domainOf(a.address)))
   return {
     ownReply: view.headers.has('x-sellerinbox-reply'),
-    headerType: firstHeader(view, 'x-space-notification-type')?.toUpperCase() ?? null,
+    headerType,
     linkType,
     headerMarketplaceId: validMarketplaceId(firstHeader(view, 'x-marketplace-id')),
     linkMarketplaceId: firstValid(MARKETPLACE_PARAM, text) ?? firstValid(MARKETPLACE_PARAM, html),
@@ -81,7 +83,8 @@ export function collectSignals(view: MailView): MailSignals {
     amazonOrigin: fromGenuine || forwardedGenuine || relays.length > 0 || linkType !== null || AMAZON_FOOTER.test(text),
     suspicious: suspicion !== null,
     suspiciousReason: suspicion,
-    subjectKind: kindFromSubject(view.subject),
+    // The subject is only read when no type token names the kind (the common case skips nine regexes).
+    subjectKind: (kindOfToken(headerType) ?? kindOfToken(linkType)) ? null : kindFromSubject(view.subject),
   }
 }
 
@@ -131,6 +134,10 @@ function relayCandidates(view: MailView, forwardedFrom: readonly MailAddress[]):
     }
   }
   return relays
+}
+
+function kindOfToken(token: string | null): Kind | null {
+  return token ? kindOfNotificationType(token) : null
 }
 
 function firstHeader(view: MailView, name: string): string | null {

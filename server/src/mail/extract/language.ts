@@ -6,7 +6,7 @@
 const SAMPLE_LIMIT = 1500
 const MAX_WORDS = 300
 const MIN_FUNCTION_WORD_SHARE = 0.12
-const URL = /\bhttps?:\/\/\S+|\bwww\.\S+|[^\s@]+@\S+/g
+const URL_NEIGHBOUR = new Set(['.', '/', '@', '=', '?', '&', '_', '%', '#', '+', '-', ':', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
 // Latin letters only: other scripts were decided above. No /u flag keeps the scan cheap.
 const WORD = /[a-z\u00df-\u024f]+/g
 
@@ -52,7 +52,7 @@ function buildWordIndex(): Map<string, string[]> {
 
 /** ISO 639-1 code of the text's language, or null when the text gives no clue. */
 export function detectLanguage(input: string): string | null {
-  const text = (input.length > SAMPLE_LIMIT ? input.slice(0, SAMPLE_LIMIT) : input).replace(URL, ' ')
+  const text = input.length > SAMPLE_LIMIT ? input.slice(0, SAMPLE_LIMIT) : input
   const script = scriptLanguage(text)
   if (script) return script
   return latinLanguage(text.toLowerCase())
@@ -112,6 +112,8 @@ function latinLanguage(text: string): string | null {
   let words = 0
   let hits = 0
   for (let match = WORD.exec(text); match !== null && words < MAX_WORDS; match = WORD.exec(text)) {
+    // Pieces of URLs, addresses and ids ("amazon.de", "?de=1", "x@y.it") are not words of a language.
+    if (URL_NEIGHBOUR.has(text[match.index - 1] ?? ' ') || URL_NEIGHBOUR.has(text[match.index + match[0].length] ?? ' ')) continue
     words++
     const languages = WORD_LANGUAGES.get(match[0])
     if (!languages) continue

@@ -12,7 +12,9 @@ export interface MarkerLine {
   end: number
 }
 
-const MARKER_LINE = /^[ \t]*-{3,}[ \t]*([^\s-][^\n]*?)[ \t]*-{3,}[ \t]*$/gm
+// Lines that start with three dashes; the label is cut out with string operations, not a regex,
+// so that a long line of dashes and spaces cannot make the match backtrack.
+const DASHED_LINE = /^[ \t]*---[^\n]*$/gm
 
 const START_LABELS = new Set([
   'begin message', 'anfang der nachricht', 'début du message', 'inizio messaggio', 'iniciar mensaje',
@@ -27,13 +29,23 @@ const END_LABELS = new Set([
 
 export function markerLines(text: string): MarkerLine[] {
   const found: MarkerLine[] = []
-  MARKER_LINE.lastIndex = 0
-  for (const match of text.matchAll(MARKER_LINE)) {
-    const label = (match[1] ?? '').trim()
-    if (label === '') continue
-    found.push({ label, start: match.index, end: match.index + match[0].length })
+  for (const match of text.matchAll(DASHED_LINE)) {
+    const label = markerLabel(match[0])
+    if (label) found.push({ label, start: match.index, end: match.index + match[0].length })
   }
   return found
+}
+
+/** "------ Fine messaggio ------" → "Fine messaggio"; null unless dashes (3+) frame a label on both sides. */
+export function markerLabel(line: string): string | null {
+  const trimmed = line.trim()
+  let start = 0
+  while (trimmed[start] === '-') start++
+  let end = trimmed.length
+  while (end > start && trimmed[end - 1] === '-') end--
+  if (start < 3 || trimmed.length - end < 3) return null
+  const label = trimmed.slice(start, end).trim()
+  return label === '' || label.startsWith('-') || label.endsWith('-') ? null : label
 }
 
 /** A known opener ("Begin message") or the newer "<word>:" form ("Messaggio:", "Bericht:"). */
@@ -53,7 +65,7 @@ const FOOTER_LINE = new RegExp(
     String.raw`^[ \t]*(?:was this (?:e-?mail|message) helpful|war diese e-?mail hilfreich|cet e-?mail vous a-t-il été utile|questa e-?mail è stata utile|¿te (?:pareció|ha parecido|resultó) útil|¿(?:le )?(?:ha )?resultado útil|este e-?mail foi útil|was deze e-?mail nuttig|このeメールはお役に立ちましたか|czy ten e-?mail był pomocny|var det här e-postmeddelandet till hjälp|bu e-posta yardımcı oldu mu|这封电子邮件是否有帮助|此电子邮件对您有帮助吗)`,
     // case and report links
     String.raw`^[ \t]*(?:resolve case|risolvi caso|resolver caso|résoudre le cas|fall abschließen|zaak afsluiten|solucionar o caso|ケースを解決|rozwiąż sprawę|lös ärende|vakayı çöz|解决案例)\s*$`,
-    String.raw`^[ \t]*\|?[ \t]*(?:report questionable activity|segnala attività sospetta|informar de actividad sospechosa|signaler une activité suspecte|verdächtige aktivität melden|verdachte activiteit melden|denunciar atividade questionável|不審な行為を報告|zgłoś podejrzaną aktywność|rapportera misstänkt aktivitet|şüpheli etkinliği bildir|举报可疑活动)`,
+    String.raw`^[ \t]*(?:\|[ \t]*)?(?:report questionable activity|segnala attività sospetta|informar de actividad sospechosa|signaler une activité suspecte|verdächtige aktivität melden|verdachte activiteit melden|denunciar atividade questionável|不審な行為を報告|zgłoś podejrzaną aktywność|rapportera misstänkt aktivitet|şüpheli etkinliği bildir|举报可疑活动)`,
     // "mark as no response needed"
     String.raw`^[ \t]*(?:if this message does not need a reply|wenn diese nachricht keine antwort erfordert|si ce message ne nécessite pas de réponse|se questo messaggio non richiede risposta|si este mensaje no (?:necesita|requiere) (?:una )?respuesta|se esta mensagem não precisar de resposta|als dit bericht geen antwoord vereist|このメッセージへの返信が不要な場合)`,
     // "For your information: we keep messages for two years"

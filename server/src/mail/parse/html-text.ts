@@ -1,15 +1,19 @@
 // Cheap HTML → plain text for analysis (not for display): used when a mail has no text part, and
-// to read the <pre> block Amazon puts the buyer's words in. Regex-based on purpose — it only has
-// to keep words, line breaks and table cells apart, and it runs on every HTML-only message.
+// to read the <pre> block Amazon puts the buyer's words in. Invisible blocks and <pre> blocks are
+// found with indexOf scans (an unclosed "<!--" or "<pre>" must not make a regex rescan the rest of
+// the document for every occurrence); the remaining tag handling is plain global replaces.
 import { decodeHTML } from 'entities'
 
-const DROP_BLOCKS = /<(head|script|style|title|noscript|template|svg|object|xml)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/gi
-const PRE_SPLIT = /(<pre\b[^>]*>[\s\S]*?<\/pre\s*>)/i
-const PRE_BLOCK = /<pre\b[^>]*>([\s\S]*?)<\/pre\s*>/gi
-const LINE_BREAK_TAGS = /<(?:br|hr)\b[^>]*>|<\/(?:p|div|tr|li|h[1-6]|table|blockquote|ul|ol|dd|dt|section|article|header|footer|center)\s*>/gi
-const BLOCK_OPEN_TAGS = /<(?:p|div|tr|li|h[1-6]|table|blockquote|section|article)\b[^>]*>/gi
+/** HTML beyond this length is not converted: the text is for analysis, and the head of a mail says it. */
+export const MAX_HTML_TO_TEXT = 1_000_000
+
+// Elements whose content is never visible text.
+const INVISIBLE = new Set(['head', 'script', 'style', 'title', 'noscript', 'template', 'svg', 'object', 'xml'])
+const TAG_NAME = /^<([a-z][a-z0-9]*)/
+const LINE_BREAK_TAGS = /<(?:br|hr)\b[^<>]*>|<\/(?:p|div|tr|li|h[1-6]|table|blockquote|ul|ol|dd|dt|section|article|header|footer|center)\s*>/gi
+const BLOCK_OPEN_TAGS = /<(?:p|div|h[1-6]|table|blockquote|section|article)\b[^<>]*>/gi
 const CELL_END = /<\/t[dh]\s*>/gi
-const ANY_TAG = /<\/?[a-z!?][^>]*>/gi
+const ANY_TAG = /<\/?[a-z!?][^<>]*>/gi
 const WHITESPACE_RUN = /[ \t\f\v\r\n\u00a0]+/g
 const SPACES_BEFORE_NEWLINE = /[ \t]+\n/g
 const SPACES_AFTER_NEWLINE = /\n[ \t]+/g
@@ -17,16 +21,14 @@ const MANY_NEWLINES = /\n{3,}/g
 
 /** Plain text of an HTML document: block ends become line breaks, table cells are separated by " | ". */
 export function htmlToText(html: string): string {
-  const cleaned = html.replace(DROP_BLOCKS, ' ')
-  const segments = cleaned.split(PRE_SPLIT)
+  const input = html.length > MAX_HTML_TO_TEXT ? html.slice(0, MAX_HTML_TO_TEXT) : html
   let out = ''
-  for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i] ?? ''
-    if (i % 2 === 1) {
-      out += '\n' + preInnerText(segment.replace(/^<pre\b[^>]*>|<\/pre\s*>$/gi, '')) + '\n'
+  for (const segment of splitPre(dropInvisible(input))) {
+    if (segment.pre) {
+      out += '\n' + preInnerText(segment.text) + '\n'
       continue
     }
-    out += segment
+    out += segment.text
       .replace(WHITESPACE_RUN, ' ')
       .replace(LINE_BREAK_TAGS, '\n')
       .replace(BLOCK_OPEN_TAGS, '\n')
@@ -44,11 +46,84 @@ export function htmlToText(html: string): string {
 
 /** The text of every <pre> block, in document order. */
 export function preBlocks(html: string): string[] {
-  const blocks: string[] = []
-  for (const match of html.matchAll(PRE_BLOCK)) blocks.push(preInnerText(match[1] ?? ''))
-  return blocks
+  return splitPre(html)
+    .filter((segment) => segment.pre)
+    .map((segment) => preInnerText(segment.text))
+}
+
+interface Segment {
+  pre: boolean
+  /** For <pre> segments: the inner HTML; otherwise the HTML between them. */
+  text: string
+}
+
+/** Splits HTML into <pre> inner parts and the rest; an unclosed <pre> runs to the end. */
+function splitPre(html: string): Segment[] {
+  const lower = html.toLowerCase()
+  const segments: Segment[] = []
+  let pos = 0
+  for (;;) {
+    const open = findTag(lower, 'pre', pos)
+    if (open < 0) break
+    const openEnd = lower.indexOf('>', open)
+    if (openEnd < 0) break
+    const close = lower.indexOf('</pre', openEnd)
+    segments.push({ pre: false, text: html.slice(pos, open) })
+    segments.push({ pre: true, text: html.slice(openEnd + 1, close < 0 ? html.length : close) })
+    if (close < 0) return segments
+    const closeEnd = lower.indexOf('>', close)
+    pos = closeEnd < 0 ? html.length : closeEnd + 1
+  }
+  segments.push({ pre: false, text: html.slice(pos) })
+  return segments
+}
+
+/** Removes comments, CDATA and invisible elements; an unclosed one runs to the end. */
+function dropInvisible(html: string): string {
+  const lower = html.toLowerCase()
+  const parts: string[] = []
+  let pos = 0
+  let scan = 0
+  while (scan < html.length) {
+    const lt = lower.indexOf('<', scan)
+    if (lt < 0) break
+    let skipTo = -1
+    if (lower.startsWith('<!--', lt)) skipTo = endAfter(lower, '-->', lt + 4)
+    else if (lower.startsWith('<![cdata[', lt)) skipTo = endAfter(lower, ']]>', lt + 9)
+    else {
+      const name = TAG_NAME.exec(lower.slice(lt, lt + 12))?.[1]
+      if (name && INVISIBLE.has(name)) {
+        const close = lower.indexOf(`</${name}`, lt + 1)
+        skipTo = close < 0 ? html.length : endAfter(lower, '>', close)
+      }
+    }
+    if (skipTo < 0) {
+      scan = lt + 1
+      continue
+    }
+    parts.push(html.slice(pos, lt), ' ')
+    pos = scan = skipTo
+  }
+  parts.push(html.slice(pos))
+  return parts.join('')
+}
+
+function endAfter(lower: string, token: string, from: number): number {
+  const at = lower.indexOf(token, from)
+  return at < 0 ? lower.length : at + token.length
+}
+
+/** Index of the next `<name` opening tag (followed by '>', '/' or a blank) at or after `from`, or -1. */
+function findTag(lower: string, name: string, from: number): number {
+  let at = lower.indexOf(`<${name}`, from)
+  while (at >= 0) {
+    const next = lower[at + name.length + 1]
+    if (next === '>' || next === '/' || next === ' ' || next === '\t' || next === '\n' || next === '\r') return at
+    at = lower.indexOf(`<${name}`, at + 1)
+  }
+  return -1
 }
 
 function preInnerText(inner: string): string {
-  return decodeHTML(inner.replace(/\r\n?/g, '\n').replace(/<br\b[^>]*>/gi, '\n').replace(ANY_TAG, '')).replace(/\u00a0/g, ' ')
+  return decodeHTML(inner.replace(/\r\n?/g, '\n').replace(/<br\b[^<>]*>/gi, '\n').replace(ANY_TAG, '')).replace(/\u00a0/g, ' ')
 }

@@ -4,7 +4,9 @@
 
 const MAX_HEADER_BYTES = 512 * 1024
 const utf8Strict = new TextDecoder('utf-8', { fatal: true })
-const windows1252 = new TextDecoder('windows-1252')
+// Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1, so the C1 range is mapped here.
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
+const C1_RANGE = /[\u0080-\u009f]/g
 
 export interface RawHeaders {
   /** Lower-cased header name → unfolded values in message order. */
@@ -87,6 +89,11 @@ function decodeLine(bytes: Buffer): string {
   try {
     return utf8Strict.decode(bytes)
   } catch {
-    return windows1252.decode(bytes)
+    return decodeWindows1252(bytes)
   }
+}
+
+/** Windows-1252 (the superset of Latin-1 that mail clients mean when they say ISO-8859-1). */
+export function decodeWindows1252(bytes: Buffer): string {
+  return bytes.toString('latin1').replace(C1_RANGE, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c)
 }

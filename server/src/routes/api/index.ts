@@ -1,12 +1,17 @@
 // Every /api route. Access is declared per route (`config.access`); default is signed-in user.
 import type { FastifyPluginAsync } from 'fastify'
+import attachmentRoutes from './attachments'
 import authRoutes from './auth'
 import channelRoutes from './channels'
+import conversationRoutes from './conversations'
 import inviteRoutes from './invites'
+import mailSourceRoutes from './mail-sources'
 import meRoutes from './me'
 import memberRoutes from './members'
+import messageRoutes from './messages'
 import metaRoutes from './meta'
 import storeRoutes from './stores'
+import unroutedMailRoutes from './unrouted-mail'
 
 const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(metaRoutes)
@@ -16,6 +21,11 @@ const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(channelRoutes, { prefix: '/channels' })
   await app.register(memberRoutes, { prefix: '/members' })
   await app.register(inviteRoutes, { prefix: '/invites' })
+  await app.register(mailSourceRoutes, { prefix: '/mail-sources' })
+  await app.register(unroutedMailRoutes, { prefix: '/unrouted-mail' })
+  await app.register(messageRoutes, { prefix: '/messages' })
+  await app.register(conversationRoutes, { prefix: '/conversations' })
+  await app.register(attachmentRoutes, { prefix: '/attachments' })
 }
 
 export default apiRoutes
