@@ -37,6 +37,8 @@ describe('outages', () => {
     try {
       await waitFor('10 messages', async () => (await countMessages(db, [channel.id])) === 10)
       await stopDovecot()
+      // Existing IMAP sessions end shortly after Dovecot's master; only then is the outage complete.
+      await waitFor('the worker to notice', async () => (await syncState(db, sourceId))?.connected === false, 30_000, 200)
       // Mail keeps arriving while IMAP is down: the MTA writes it into the Maildir.
       const maildir = path.join(ROOT, '.local/dovecot/mail', box.user, 'Maildir', 'new')
       await fs.mkdir(maildir, { recursive: true })
@@ -45,7 +47,6 @@ describe('outages', () => {
         await fs.writeFile(file, buyerMessage({ to: channel.dedicatedAddress, text: `During outage ${i}` }))
         await fs.chown(file, 5000, 5000)
       }
-      await waitFor('the worker to notice', async () => (await syncState(db, sourceId))?.connected === false, 30_000, 200)
       await new Promise((r) => setTimeout(r, 20_000))
       expect(await countMessages(db, [channel.id])).toBe(10)
       await startDovecot()

@@ -3,6 +3,8 @@
 // with its progress in one transaction, then wait in IDLE (or poll with NOOP where the server has
 // no IDLE) for new mail. imapflow does not reconnect by itself: every attempt gets a new client.
 import { ImapFlow, type ImapFlowOptions } from 'imapflow'
+import { classifyImapError } from '../modules/mail-sources/imap-errors'
+import { imapClientOptions } from '../modules/mail-sources/imap-probe'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/kysely'
 import type { MailSourceRow } from '../db/schema'
@@ -181,22 +183,20 @@ export class MailboxSyncer {
   private clientOptions(): ImapFlowOptions {
     const s = this.source
     return {
-      host: s.host,
-      port: s.port,
-      secure: s.tlsMode === 'tls',
-      // Named here because imapflow's types omit it: false = never upgrade, true = require STARTTLS.
-      ...({ doSTARTTLS: s.tlsMode === 'starttls' ? true : s.tlsMode === 'none' ? false : undefined } as object),
-      auth: { user: s.username, pass: this.deps.secrets.open(s.passwordEnc) },
-      logger: false,
-      emitLogs: false,
-      connectionTimeout: 15_000,
-      greetingTimeout: 10_000,
+      ...imapClientOptions({ ...this.settings(), password: this.deps.secrets.open(s.passwordEnc) }, 15_000),
+      // A long-lived connection: IDLE, not the connection test's short timeouts.
+      disableAutoIdle: false,
       socketTimeout: 5 * 60_000,
       maxIdleTime: Math.max(this.pollMs, 60_000),
       // imapflow waits 15 s of quiet before it enters IDLE by itself; new mail must show in seconds.
       autoIdleDelay: 200,
       missingIdleCommand: 'NOOP',
     }
+  }
+
+  private settings() {
+    const s = this.source
+    return { host: s.host, port: s.port, tlsMode: s.tlsMode, username: s.username, mailbox: s.mailbox }
   }
 
   private async setConnected(connected: boolean): Promise<void> {
@@ -210,7 +210,7 @@ export class MailboxSyncer {
   }
 
   private async recordError(error: unknown): Promise<void> {
-    const message = describeImapError(error)
+    const message = classifyImapError(error, { ...this.settings(), timeoutMs: 15_000 }).message
     this.log.warn({ err: message }, 'mailbox sync failed')
     await this.deps.db
       .updateTable('mailboxSync')
@@ -232,13 +232,4 @@ export class MailboxSyncer {
       this.wake = done
     })
   }
-}
-
-export function describeImapError(error: unknown): string {
-  const e = error as { message?: string; responseText?: string; serverResponseCode?: string; code?: string }
-  const parts = [e.message ?? String(error)]
-  if (e.serverResponseCode) parts.push(`(${e.serverResponseCode})`)
-  if (e.responseText && e.responseText !== e.message) parts.push(`: ${e.responseText}`)
-  if (e.code && !parts[0]!.includes(e.code)) parts.push(`[${e.code}]`)
-  return parts.join(' ')
 }
