@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '@sellerinbox/server/db/kysely'
 import type { SyncManager } from '@sellerinbox/server/sync/sync-manager'
-import { buildTestApp, createStore, signUpMain, type TestApp } from '../helpers/app'
+import { addSubAccount, buildTestApp, createStore, signUpMain, type TestApp } from '../helpers/app'
 import { buyerMessage } from '../helpers/amazon-mail'
 import { appendMessages, createMailbox } from '../helpers/imap'
 import { addMailSource, countMessages, startWorker, storage, testDb, waitFor } from '../helpers/ingest'
@@ -69,5 +69,20 @@ describe('malformed mail', () => {
     expect(rows.find((r) => r.subject.startsWith('Delivery enquiry'))!.parseError).toMatch(/boundary/)
     expect(rows.find((r) => r.subject.startsWith('Frage von Amazon-Kunde Jürgen'))!.parseError).toBeNull()
     expect(rows.find((r) => r.subject === 'deeply nested')).toBeDefined()
+
+    // Re-processable: the message is analysed again from its raw source (here after a field was
+    // damaged), keeping its id.
+    const broken = rows.find((r) => r.subject.startsWith('Delivery enquiry'))!
+    const normal = rows[rows.length - 1]!
+    await db.updateTable('messages').set({ category: 'amazon', kind: 'other', buyerText: null }).where('id', '=', normal.id).execute()
+    const again = await main.request('POST', `/api/messages/${normal.id}/reprocess`)
+    expect(again.statusCode).toBe(200)
+    expect(again.json()).toMatchObject({ id: normal.id, category: 'buyer_message', kind: 'buyer_message', parseError: null })
+    const restored = await db.selectFrom('messages').select(['buyerText']).where('id', '=', normal.id).executeTakeFirstOrThrow()
+    expect(restored.buyerText).toContain('A normal message after the bad ones')
+    const stillBroken = await main.request('POST', `/api/messages/${broken.id}/reprocess`)
+    expect(stillBroken.json().parseError).toMatch(/boundary/)
+    const sub = await addSubAccount(t, main, [store.id])
+    expect((await sub.request('POST', `/api/messages/${normal.id}/reprocess`)).statusCode).toBe(403)
   })
 })

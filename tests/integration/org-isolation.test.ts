@@ -42,6 +42,7 @@ describe('org isolation', () => {
       'POST /api/mail-sources/:id/test': [`/api/mail-sources/${sourceB.id}/test`, {}],
       'GET /api/messages/:id': [`/api/messages/${messageB.id}`],
       'GET /api/messages/:id/raw': [`/api/messages/${messageB.id}/raw`],
+      'POST /api/messages/:id/reprocess': [`/api/messages/${messageB.id}/reprocess`],
       'GET /api/attachments/:id': [`/api/attachments/${attachmentB}`],
       'GET /api/conversations/:id/messages': [`/api/conversations/${conversationB}/messages`],
     }

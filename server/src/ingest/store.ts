@@ -192,7 +192,7 @@ async function withoutDuplicateUnrouted(tx: Tx, target: MailboxTarget, mails: Pr
 }
 
 /** Conversation id per routed mail (null when it joins none), creating conversations as needed. */
-async function resolveConversations(tx: Tx, orgId: number, routed: Routed[]): Promise<(number | null)[]> {
+export async function resolveConversations(tx: Tx, orgId: number, routed: Routed[]): Promise<(number | null)[]> {
   const keys = routed.map((r) => conversationKeyOf(r.mail.mail.classification))
   const channelIds = [...new Set(routed.filter((_, i) => keys[i]).map((r) => r.channel.id))]
   if (!channelIds.length) return keys.map(() => null)
@@ -243,7 +243,7 @@ async function resolveConversations(tx: Tx, orgId: number, routed: Routed[]): Pr
   return ids
 }
 
-function messageRow(target: Origin, prepared: PreparedMail, channelId: number, conversationId: number | null): NewMessageRow {
+export function messageRow(target: Origin, prepared: PreparedMail, channelId: number, conversationId: number | null): NewMessageRow {
   const { mail } = prepared
   const c = mail.classification
   return {
@@ -302,7 +302,7 @@ async function insertAttachments(tx: Tx, target: Origin, routed: Routed[]): Prom
   await tx.insertInto('attachments').values(rows).execute()
 }
 
-async function touchConversations(tx: Tx, routed: Routed[], conversationIds: (number | null)[]): Promise<void> {
+export async function touchConversations(tx: Tx, routed: Routed[], conversationIds: (number | null)[]): Promise<void> {
   const latest = new Map<number, { at: Date; sla: Date | null; slaSet: boolean; answeredAt: Date | null; buyerName: string | null }>()
   routed.forEach(({ mail }, i) => {
     const id = conversationIds[i]

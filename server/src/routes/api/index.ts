@@ -9,6 +9,7 @@ import mailSourceRoutes from './mail-sources'
 import meRoutes from './me'
 import memberRoutes from './members'
 import messageRoutes from './messages'
+import reprocessRoutes from './message-reprocess'
 import metaRoutes from './meta'
 import storeRoutes from './stores'
 import unroutedMailRoutes from './unrouted-mail'
@@ -24,6 +25,7 @@ const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(mailSourceRoutes, { prefix: '/mail-sources' })
   await app.register(unroutedMailRoutes, { prefix: '/unrouted-mail' })
   await app.register(messageRoutes, { prefix: '/messages' })
+  await app.register(reprocessRoutes, { prefix: '/messages' })
   await app.register(conversationRoutes, { prefix: '/conversations' })
   await app.register(attachmentRoutes, { prefix: '/attachments' })
 }
