@@ -173,8 +173,8 @@ export class MailboxSyncer {
 
   private async store(target: MailboxTarget, batch: FetchedMail[]): Promise<number> {
     const now = new Date()
-    const prepared = []
-    for (const fetched of batch) prepared.push(await prepareMail(this.deps.storage, fetched, now))
+    // A few at a time: blob writes overlap with parsing; more would only queue on the thread pool.
+    const prepared = await mapLimit(batch, 4, (fetched) => prepareMail(this.deps.storage, fetched, now))
     const result = await storeBatch(this.deps.db, target, prepared)
     this.log.debug({ ...result }, 'batch stored')
     return result.lastUid
@@ -232,4 +232,17 @@ export class MailboxSyncer {
       this.wake = done
     })
   }
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length)
+  let next = 0
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++
+      results[i] = await work(items[i]!)
+    }
+  })
+  await Promise.all(lanes)
+  return results
 }
