@@ -1,7 +1,6 @@
-// The one entry point of mail analysis, shared by ingestion and the classify CLI: raw MIME in,
-// parsed fields, sanitized HTML, attachments and the classification out. Never throws; when the
-// MIME structure cannot be parsed, parseError says why and the headers still give what they can.
-// Touches neither the database nor IMAP.
+// The one entry point of mail analysis (ingestion and the classify CLI): raw MIME in; parsed fields,
+// sanitized HTML, attachments and classification out. Never throws: unparseable MIME comes back with
+// parseError and whatever the headers give. Touches neither the database nor IMAP.
 import type { ParsedMail } from 'mailparser'
 import { classifyMail } from './classify/classify'
 import type { MailView } from './classify/signals'
@@ -19,11 +18,24 @@ const utf8Strict = new TextDecoder('utf-8', { fatal: true })
 
 export async function analyzeMail(raw: Buffer): Promise<AnalyzedMail> {
   try {
-    return await analyze(raw)
+    return await withForwardedAttachment(await analyze(raw))
   } catch (err) {
     // Last resort: a bug in our own code must not lose the message either.
     return headersOnly(raw, `analysis failed: ${err instanceof Error ? err.message : String(err)}`)
   }
+}
+
+/**
+ * A mail rule that forwards "as attachment" wraps Amazon's mail in a message/rfc822 part; when the
+ * outer message says nothing, the classification of the attached one is used (one level deep).
+ */
+async function withForwardedAttachment(mail: AnalyzedMail): Promise<AnalyzedMail> {
+  if (mail.classification.kind !== 'other' || mail.classification.suspicious) return mail
+  const attached = mail.attachments.find((a) => a.contentType === 'message/rfc822' && a.size > 0)
+  if (!attached) return mail
+  const inner = await analyze(attached.content)
+  if (inner.classification.kind === 'other' && !inner.classification.suspicious) return mail
+  return { ...mail, classification: inner.classification, spcDeliveryId: mail.spcDeliveryId ?? inner.spcDeliveryId }
 }
 
 interface Content {

@@ -1,8 +1,6 @@
-// Makes email HTML safe to render as WeChat rich-text nodes and in the web version. Allow-list
-// only: no scripts, styles, frames, forms or event handlers; links http(s)/mailto only.
-// Remote images never load by themselves: their URL moves from `src` to `data-remote-src` (the
-// client may restore it when the user asks); `cid:` images keep `src`; any other `src` is dropped.
-// The `style` attribute is dropped entirely, so no CSS can hide, overlay or restyle content.
+// Makes email HTML safe to render as WeChat rich-text nodes and in the web version: an allow-list,
+// no scripts, styles, frames, forms or event handlers, links http(s)/mailto only, no style attribute
+// (so no CSS can hide or overlay content), and remote images that do not load by themselves.
 import sanitizeHtml from 'sanitize-html'
 
 /** Longer HTML is cut before sanitizing: nobody reads 2 MB of markup on a phone. */
@@ -65,6 +63,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
   },
 }
 
+/**
+ * Remote images: the URL moves from `src` to `data-remote-src`, so nothing loads (no tracking
+ * pixels) until the client copies it back when the user asks to show images. `cid:` images keep
+ * `src` (the client maps them to the stored attachment); any other `src` is dropped.
+ */
 export function sanitizeEmailHtml(html: string): string {
   let input = html.length > MAX_SANITIZED_HTML_INPUT ? html.slice(0, MAX_SANITIZED_HTML_INPUT) : html
   if (input.length > NESTING_CHECK_FROM) input = limitNesting(input, MAX_NESTING)
@@ -95,7 +98,8 @@ export function limitNesting(html: string, maxDepth: number): string {
     if (!tag) continue
     const name = (tag[2] ?? '').toLowerCase()
     let drop = false
-    if (html[nextGt - 1] === '/' || VOID_TAGS.has(name)) drop = depth >= maxDepth
+    // In HTML "<div/>" still opens a div; only void elements never nest.
+    if (VOID_TAGS.has(name)) drop = depth >= maxDepth
     else if (tag[1]) {
       if (depth > 0) drop = --depth >= maxDepth
     } else drop = ++depth > maxDepth

@@ -31,6 +31,8 @@ export function buildSignals(overrides: Partial<MailSignals> = {}): MailSignals 
     linkMarketplaceId: null,
     senderRole: 'other',
     relays: [],
+    relayIsSender: false,
+    addressedToBuyer: false,
     amazonOrigin: true,
     suspicious: false,
     suspiciousReason: null,

@@ -62,6 +62,19 @@ describe('malformed and hostile input', () => {
     expect(mail.classification).toMatchObject({ kind: 'refund_issued', orderId: '113-9494559-2370313' })
   })
 
+  // Regression: lazy and adjacent quantifiers (/[ \t]*\|?[ \t]*/, /<!--[\s\S]*?-->/, /[ \t]+\n/) once
+  // took 5 to 50 seconds on such bodies. The time limit of this test is the bound; no timing is asserted.
+  it('stays linear on bodies built to make regular expressions backtrack', async () => {
+    const head = 'Subject: x\r\nFrom: a <abcdefghijklmno@marketplace.amazon.com>\r\n'
+    const text = ['    '.repeat(1500) + 'x\n', '---- x ' + '-'.repeat(3000) + ' \n', 'Item: x' + ' '.repeat(3000) + '\n', '2025/11/04 ' + '@'.repeat(3000) + '\n']
+    const html = ['<!--', '<pre>', '</td>', '&nbsp;', '<div/>', '<div><p>x</p>', '<a<br<p ']
+    for (const unit of text) await analyzeMail(Buffer.from(`${head}\r\n${unit.repeat(Math.ceil(400_000 / unit.length))}`))
+    for (const unit of html) {
+      const mail = await analyzeMail(Buffer.from(`${head}Content-Type: text/html\r\n\r\n${unit.repeat(Math.ceil(400_000 / unit.length))}x`))
+      expect(mail.parseError).toBeNull()
+    }
+  }, 30_000)
+
   it('survives every fixture truncated at many points and with flipped bytes', async () => {
     const raws = [
       ...loadLabels('amazon-mail').map((l) => readFixture('amazon-mail', l.file)),

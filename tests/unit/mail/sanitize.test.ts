@@ -1,7 +1,7 @@
 // sanitizeEmailHtml: an XSS matrix (scripts, handlers, dangerous URLs, obfuscations, mXSS shapes),
 // hidden-content styles, remote images that must not load by themselves, and what must survive.
 import { describe, expect, it } from 'vitest'
-import { MAX_SANITIZED_HTML_INPUT, sanitizeEmailHtml } from '@sellerinbox/server/mail/sanitize'
+import { MAX_SANITIZED_HTML_INPUT, limitNesting, sanitizeEmailHtml } from '@sellerinbox/server/mail/sanitize'
 
 // Nothing in the output may be able to run code, load a resource or restyle the page.
 const FORBIDDEN = [
@@ -119,5 +119,23 @@ describe('sanitizeEmailHtml content rules', () => {
   it('cuts absurdly large HTML before sanitizing', () => {
     const huge = '<p>' + 'x'.repeat(MAX_SANITIZED_HTML_INPUT + 1000) + '</p>'
     expect(sanitizeEmailHtml(huge).length).toBeLessThanOrEqual(MAX_SANITIZED_HTML_INPUT + 20)
+  })
+})
+
+describe('limitNesting', () => {
+  it('drops tags nested deeper than the limit and keeps their text', () => {
+    expect(limitNesting('<div><div><div>x</div></div></div>', 2)).toBe('<div><div>x</div></div>')
+    expect(limitNesting('<div><div><br><img src="cid:a">x</div></div>', 1)).toBe('<div>x</div>')
+  })
+
+  it('leaves shallow HTML, stray closing tags and "<" in text alone', () => {
+    const html = '</p><p>a < b</p><p>c</p>'
+    expect(limitNesting(html, 5)).toBe(html)
+  })
+
+  it('keeps 80,000 unclosed divs from stalling the sanitizer', () => {
+    const clean = sanitizeEmailHtml('<div><p>x</p>'.repeat(80_000))
+    expect(clean.split('<div>').length - 1).toBeLessThanOrEqual(200)
+    expect(clean).toContain('<p>x</p>')
   })
 })

@@ -26,7 +26,8 @@ export function classifyMail(input: MailView): Classification {
   const buyerText = buyerWords(kind, view)
   const reply = kind === 'buyer_message' || kind === 'reply' ? replyTarget(signals, view.text) : null
   const product = productFrom(view.text)
-  const marketplace = signals.amazonOrigin ? marketplaceOf(signals, reply, view) : null
+  // The product's own replies go to a relay, which names the marketplace.
+  const marketplace = signals.amazonOrigin || kind === 'reply' ? marketplaceOf(signals, reply, view) : null
   return {
     category: categoryOfKind(kind),
     kind,

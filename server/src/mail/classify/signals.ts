@@ -38,6 +38,10 @@ export interface MailSignals {
   senderRole: SenderRole
   /** Genuine buyer relays found in headers, strongest header first (From, Reply-To, X-Original-*, Sender, To, Cc). */
   relays: RelayCandidate[]
+  /** A relay sends this mail (From, Reply-To or a forwarding header), as opposed to only receiving it. */
+  relayIsSender: boolean
+  /** Addressed to a buyer relay (To/Cc) by someone who is neither a relay nor Amazon: a seller's own outgoing copy. */
+  addressedToBuyer: boolean
   /** The message comes from Amazon, directly or as a forwarded copy. */
   amazonOrigin: boolean
   suspicious: boolean
@@ -67,6 +71,7 @@ export function collectSignals(view: MailView): MailSignals {
   const html = view.html.length > SCAN_LIMIT ? view.html.slice(0, SCAN_LIMIT) : view.html
   const forwardedFrom = FORWARD_HEADERS.flatMap((name) => (view.headers.get(name) ?? []).flatMap(parseAddressList))
   const relays = relayCandidates(view, forwardedFrom)
+  const relayIsSender = [view.from, ...view.replyTo, ...forwardedFrom].some((a) => a !== null && parseRelayAddress(a.address) !== null)
   const headerType = firstHeader(view, 'x-space-notification-type')?.toUpperCase() ?? null
   const linkType = firstMatch(TYPE_TOKEN, text) ?? firstMatch(TYPE_TOKEN, html)
   const suspicion = suspicionReason(view, forwardedFrom)
@@ -80,7 +85,10 @@ export function collectSignals(view: MailView): MailSignals {
     linkMarketplaceId: firstValid(MARKETPLACE_PARAM, text) ?? firstValid(MARKETPLACE_PARAM, html),
     senderRole: senderRole(view.from?.address ?? null),
     relays,
-    amazonOrigin: fromGenuine || forwardedGenuine || relays.length > 0 || linkType !== null || AMAZON_FOOTER.test(text),
+    relayIsSender,
+    addressedToBuyer: relays.length > 0 && !relayIsSender && !fromGenuine && !forwardedGenuine,
+    // A token counts as evidence only when it names a kind: "nt=" also appears in other senders' links.
+    amazonOrigin: fromGenuine || forwardedGenuine || relayIsSender || kindOfToken(linkType) !== null || AMAZON_FOOTER.test(text),
     suspicious: suspicion !== null,
     suspiciousReason: suspicion,
     // The subject is only read when no type token names the kind (the common case skips nine regexes).

@@ -3,8 +3,8 @@
 // scored by frequent function words and letters unique to one language. Tables are built once.
 
 // A few hundred words settle the question; longer texts are sampled from the start.
-const SAMPLE_LIMIT = 1500
-const MAX_WORDS = 300
+const SAMPLE_LIMIT = 800
+const MAX_WORDS = 150
 const MIN_FUNCTION_WORD_SHARE = 0.12
 const URL_NEIGHBOUR = new Set(['.', '/', '@', '=', '?', '&', '_', '%', '#', '+', '-', ':', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
 // Latin letters only: other scripts were decided above. No /u flag keeps the scan cheap.
@@ -23,17 +23,16 @@ const FUNCTION_WORDS: Readonly<Record<string, string>> = {
   tr: 've bir bu için ile da de değil çok ne mi merhaba teşekkür sipariş ederim ama olarak gibi var yok ürün lütfen',
 }
 
-// Letters that occur in one of the scored languages only.
-const UNIQUE_LETTERS: readonly (readonly [RegExp, string])[] = [
-  [/ß/g, 'de'],
-  [/[ñ¿¡]/g, 'es'],
-  [/[ãõ]/g, 'pt'],
-  [/[łąęśźżń]/g, 'pl'],
-  [/å/g, 'sv'],
-  [/[ğşı]/g, 'tr'],
-  [/œ/g, 'fr'],
-  [/[ìò]/g, 'it'],
-]
+// Letters that occur in one of the scored languages only (looked up by code point, lower case).
+const UNIQUE_LETTERS: ReadonlyMap<number, string> = new Map(
+  Object.entries({ de: 'ß', es: 'ñ¿¡', pt: 'ãõ', pl: 'łąęśźżń', sv: 'å', tr: 'ğşı', fr: 'œ', it: 'ìò' }).flatMap(([language, letters]) =>
+    [...letters].map((letter) => [letter.charCodeAt(0), language] as const),
+  ),
+)
+const MAX_UNIQUE_LETTER_POINTS = 5
+const UNIQUE_LETTER = new RegExp(`[${[...UNIQUE_LETTERS.keys()].map((c) => String.fromCharCode(c)).join('')}]`, 'g')
+// Any character of a script other than Latin; most texts have none and skip the script count.
+const NON_LATIN = /[\u0370-\u1fff\u2e80-\ud7af\uf900-\ufaff\uff00-\uffef]/
 
 const WORD_LANGUAGES: ReadonlyMap<string, readonly string[]> = buildWordIndex()
 
@@ -53,23 +52,23 @@ function buildWordIndex(): Map<string, string[]> {
 /** ISO 639-1 code of the text's language, or null when the text gives no clue. */
 export function detectLanguage(input: string): string | null {
   const text = input.length > SAMPLE_LIMIT ? input.slice(0, SAMPLE_LIMIT) : input
-  const script = scriptLanguage(text)
+  const script = NON_LATIN.test(text) ? scriptLanguage(text) : null
   if (script) return script
   return latinLanguage(text.toLowerCase())
 }
 
-// Non-Latin scripts by code-point range; the language a script alone decides.
-const SCRIPTS: readonly (readonly [number, number, string])[] = [
-  [0x3040, 0x30ff, 'kana'],
-  [0x4e00, 0x9fff, 'han'],
-  [0x3400, 0x4dbf, 'han'],
-  [0xac00, 0xd7af, 'ko'],
-  [0x0400, 0x04ff, 'ru'],
-  [0x0600, 0x06ff, 'ar'],
-  [0x0370, 0x03ff, 'el'],
-  [0x0590, 0x05ff, 'he'],
-  [0x0e00, 0x0e7f, 'th'],
-]
+// Non-Latin scripts whose presence decides the language; kana and han are told apart below.
+function scriptOf(c: number): string | null {
+  if (c >= 0x3040 && c <= 0x30ff) return 'kana'
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return 'han'
+  if (c >= 0xac00 && c <= 0xd7af) return 'ko'
+  if (c >= 0x0400 && c <= 0x04ff) return 'ru'
+  if (c >= 0x0600 && c <= 0x06ff) return 'ar'
+  if (c >= 0x0370 && c <= 0x03ff) return 'el'
+  if (c >= 0x0590 && c <= 0x05ff) return 'he'
+  if (c >= 0x0e00 && c <= 0x0e7f) return 'th'
+  return null
+}
 
 function scriptLanguage(text: string): string | null {
   const counts = new Map<string, number>()
@@ -77,11 +76,11 @@ function scriptLanguage(text: string): string | null {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c < 0x41) continue
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) {
-      letters++
+    if (c <= 0x24f) {
+      if (c <= 0x5a || (c >= 0x61 && c <= 0x7a) || c >= 0xc0) letters++
       continue
     }
-    const script = SCRIPTS.find(([from, to]) => c >= from && c <= to)?.[2]
+    const script = scriptOf(c)
     if (!script) continue
     letters++
     counts.set(script, (counts.get(script) ?? 0) + 1)
@@ -123,10 +122,12 @@ function latinLanguage(text: string): string | null {
     for (const language of languages) add(language, points)
   }
   WORD.lastIndex = 0
-  for (const [pattern, language] of UNIQUE_LETTERS) {
-    const count = text.match(pattern)?.length ?? 0
-    if (count > 0) add(language, Math.min(count, 5) * 0.75)
+  const unique = new Map<string, number>()
+  for (const match of text.matchAll(UNIQUE_LETTER)) {
+    const language = UNIQUE_LETTERS.get(match[0].charCodeAt(0))
+    if (language) unique.set(language, (unique.get(language) ?? 0) + 1)
   }
+  for (const [language, count] of unique) add(language, Math.min(count, MAX_UNIQUE_LETTER_POINTS) * 0.75)
   let best: string | null = null
   let bestScore = 0
   for (const [language, score] of scores) {

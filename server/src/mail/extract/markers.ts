@@ -1,7 +1,6 @@
-// The lines that frame a buyer's words in Amazon's templates: dashed marker lines (old "Begin
-// message" pairs, newer "Message:" openers, end markers that change without warning), the preamble
-// above them, and the footer lines after them (survey, case and report links, notes, copyright,
-// SPC watermark, commMgrTok). Any unknown dashed marker still counts as a marker.
+// The lines that frame a buyer's words in Amazon's templates: dashed markers of every generation
+// (an unknown one still counts), the preamble above them, and the footer below them (survey, case
+// and report links, notes, copyright, SPC watermark, commMgrTok).
 
 export interface MarkerLine {
   /** Text between the dashes, e.g. "Fine messaggio". */

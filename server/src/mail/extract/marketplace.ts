@@ -1,7 +1,6 @@
-// Which marketplace a message belongs to, from the message itself: the X-Marketplace-ID header,
-// marketplace ids in links, the relay domain, Amazon link domains, the sender's domain and name,
-// the signature. Never from the receiving address. donotreply@amazon.com serves every marketplace,
-// so amazon.com as a sender is the last resort.
+// Which marketplace a message belongs to, from the message itself (X-Marketplace-ID, ids in links,
+// relay domain, link domains, sender, signature), never from the receiving address.
+// donotreply@amazon.com serves every marketplace, so amazon.com as a sender is the last resort.
 import { marketplaceByDomain, marketplaceById } from '@sellerinbox/shared/domain/marketplaces'
 
 export interface MarketplaceEvidence {

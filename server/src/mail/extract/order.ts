@@ -62,7 +62,7 @@ export interface ProductInfo {
 }
 
 export function productFrom(text: string): ProductInfo {
-  const lines = text.includes('ASIN') || text.includes('|') || text.includes(':') ? productCandidateLines(text) : []
+  const lines = productCandidateLines(text)
   const line = firstMatchIn(lines, PRODUCT_LINE)
   if (line) {
     const title = (line[2] ?? '').split(' | ')[0]?.replace(TITLE_LABEL, '').trim() ?? ''
@@ -80,11 +80,11 @@ export function productFrom(text: string): ProductInfo {
   }
 }
 
-/** Trimmed lines with runs of blanks collapsed, skipping lines too long to be a product line. */
+/** Lines that may name a product (ASIN, a table row, a label), trimmed, blanks collapsed, sane length. */
 function productCandidateLines(text: string): string[] {
   const lines: string[] = []
   for (const raw of text.split('\n')) {
-    if (raw.length > MAX_PRODUCT_LINE) continue
+    if (raw.length > MAX_PRODUCT_LINE || !(raw.includes('ASIN') || raw.includes('|') || raw.includes(':') || raw.includes('：'))) continue
     const line = raw.replace(/[ \t]+/g, ' ').trim()
     if (line !== '') lines.push(line)
   }

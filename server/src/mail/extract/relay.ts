@@ -25,11 +25,20 @@ const FORWARD_INTRO =
 const FORWARDED_FROM = /^[ \t]*\*?(?:from|von|de|da|van|od|från|kimden|差出人|发件人|寄件者)\*?[ \t]*[:：][ \t]*(.*?)<?([a-z0-9]+(?:\+[a-z0-9-]+)?@(?:m\.)?marketplace\.amazon\.[a-z.]+)>?[ \t]*$/im
 const FORWARDED_REPLY_TO = /^[ \t]*\*?(?:reply-to|antwort an|répondre à|rispondi a|responder a|antwoord aan)\*?[ \t]*[:：][ \t]*.*?<?([a-z0-9]+\+[a-z0-9-]+@(?:m\.)?marketplace\.amazon\.[a-z.]+)>?[ \t]*$/im
 
-/** The buyer relay of a message forwarded inline ("---------- Forwarded message ---------"), or null. */
+// The lines that follow "From:" in a forwarded header block ("To:", "Subject:", "Date:", "Sent:" …).
+const FORWARDED_HEADER_LINE =
+  /^[ \t]*\*?(?:to|an|à|a|aan|do|till|kime|subject|betreff|objet|oggetto|asunto|assunto|onderwerp|temat|ämne|konu|date|datum|sent|gesendet|envoyé|inviato|enviado|verzonden|wysłano|skickat|tarih|宛先|件名|日付|收件人|主题|日期)\*?[ \t]*[:：]/im
+
+/**
+ * The buyer relay of a message forwarded inline: after a "Forwarded message" / "Original Message"
+ * line, or in a bare header block ("From: …" followed by "To:"/"Subject:"/"Date:" lines, as mail
+ * clients render an embedded message/rfc822 part). Relays merely mentioned in prose do not count.
+ */
 export function forwardedRelay(text: string): RelayCandidate | null {
   const intro = FORWARD_INTRO.exec(text)
-  if (!intro) return null
-  const block = text.slice(intro.index, intro.index + 2000)
+  const start = intro ? intro.index : headerBlockStart(text)
+  if (start < 0) return null
+  const block = text.slice(start, start + 2000)
   const from = FORWARDED_FROM.exec(block)
   const relay = from?.[2] ? parseRelayAddress(from[2]) : null
   if (!relay || !from) return null
@@ -37,6 +46,13 @@ export function forwardedRelay(text: string): RelayCandidate | null {
   const withCase = replyTo ? parseRelayAddress(replyTo) : null
   const chosen = withCase && withCase.alias === relay.alias ? withCase : relay
   return { ...chosen, displayName: (from[1] ?? '').trim().replace(/^["']|["']$/g, '') }
+}
+
+function headerBlockStart(text: string): number {
+  const from = FORWARDED_FROM.exec(text.length > 100_000 ? text.slice(0, 100_000) : text)
+  if (!from) return -1
+  const following = text.slice(from.index + from[0].length, from.index + from[0].length + 600).split('\n').slice(1, 5).join('\n')
+  return FORWARDED_HEADER_LINE.test(following) ? from.index : -1
 }
 
 const AMAZON_SUFFIX = /\s*[-–—|]\s*amazon(?:\.[a-z.]+)?(?:\s+marketplace)?\s*$/i

@@ -1,7 +1,6 @@
-// Cheap HTML → plain text for analysis (not for display): used when a mail has no text part, and
-// to read the <pre> block Amazon puts the buyer's words in. Invisible blocks and <pre> blocks are
-// found with indexOf scans (an unclosed "<!--" or "<pre>" must not make a regex rescan the rest of
-// the document for every occurrence); the remaining tag handling is plain global replaces.
+// Cheap HTML → plain text for analysis (not for display): for mail without a text part, and for the
+// <pre> block Amazon puts the buyer's words in. Blocks are found with indexOf scans: an unclosed
+// "<!--" or "<pre>" must not make a regex rescan the rest of the document for each occurrence.
 import { decodeHTML } from 'entities'
 
 /** HTML beyond this length is not converted: the text is for analysis, and the head of a mail says it. */
@@ -15,8 +14,6 @@ const BLOCK_OPEN_TAGS = /<(?:p|div|h[1-6]|table|blockquote|section|article)\b[^<
 const CELL_END = /<\/t[dh]\s*>/gi
 const ANY_TAG = /<\/?[a-z!?][^<>]*>/gi
 const WHITESPACE_RUN = /[ \t\f\v\r\n\u00a0]+/g
-const SPACES_BEFORE_NEWLINE = /[ \t]+\n/g
-const SPACES_AFTER_NEWLINE = /\n[ \t]+/g
 const MANY_NEWLINES = /\n{3,}/g
 
 /** Plain text of an HTML document: block ends become line breaks, table cells are separated by " | ". */
@@ -35,13 +32,32 @@ export function htmlToText(html: string): string {
       .replace(CELL_END, ' | ')
       .replace(ANY_TAG, '')
   }
+  // Lines are trimmed with string methods: a regex such as /[ \t]+\n/ rescans a long run of
+  // blanks from every position in it.
   return decodeHTML(out)
     .replace(/\u00a0/g, ' ')
-    .replace(/(?: \| )+\n/g, '\n')
-    .replace(SPACES_BEFORE_NEWLINE, '\n')
-    .replace(SPACES_AFTER_NEWLINE, '\n')
+    .split('\n')
+    .map(trimLine)
+    .join('\n')
     .replace(MANY_NEWLINES, '\n\n')
     .trim()
+}
+
+/** Trims blanks (including no-break spaces) and trailing empty table cells (" | ") from a line. */
+function trimLine(line: string): string {
+  let end = line.length
+  for (;;) {
+    while (end > 0 && isBlank(line.charCodeAt(end - 1))) end--
+    if (end > 0 && line[end - 1] === '|') end--
+    else break
+  }
+  let start = 0
+  while (start < end && isBlank(line.charCodeAt(start))) start++
+  return line.slice(start, end)
+}
+
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x0d
 }
 
 /** The text of every <pre> block, in document order. */

@@ -17,6 +17,10 @@ export interface RawHeaders {
   found: boolean
 }
 
+// Long trace and signature headers nobody reads; skipping them saves unfolding kilobytes per message.
+const IGNORED = new Set(['received', 'dkim-signature', 'arc-seal', 'arc-message-signature', 'x-google-dkim-signature', 'x-received'])
+const HEADER_NAME = /^[\x21-\x39\x3b-\x7e]+$/
+
 export function readRawHeaders(raw: Buffer): RawHeaders {
   const end = headerEnd(raw)
   const block = decodeHeaderBytes(raw.subarray(0, end.headerBytes))
@@ -31,19 +35,24 @@ export function readRawHeaders(raw: Buffer): RawHeaders {
     else values.set(key, [value.trim()])
     key = null
   }
-  for (const line of block.split(/\r?\n/)) {
+  for (const rawLine of block.split('\n')) {
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine
     if (line === '') continue
     const first = line.charCodeAt(0)
-    if ((first === 0x20 || first === 0x09) && key !== null) {
-      value += ' ' + line.trim()
+    if (first === 0x20 || first === 0x09) {
+      if (key !== null) value += ' ' + line.trim()
       continue
     }
     flush()
     const colon = line.indexOf(':')
-    if (colon <= 0 || colon > 76 || !/^[\x21-\x39\x3b-\x7e]+$/.test(line.slice(0, colon).trimEnd())) continue
-    key = line.slice(0, colon).trimEnd().toLowerCase()
-    value = line.slice(colon + 1)
+    const name = colon > 0 && colon <= 76 ? line.slice(0, colon).trimEnd() : ''
+    if (!HEADER_NAME.test(name)) continue
     found = true
+    const lower = name.toLowerCase()
+    // key stays null, so the ignored header's continuation lines are dropped too.
+    if (IGNORED.has(lower)) continue
+    key = lower
+    value = line.slice(colon + 1)
   }
   flush()
   return { values, bodyOffset: end.bodyOffset, found }
@@ -60,16 +69,14 @@ export function headerValues(headers: RawHeaders, name: string): string[] {
 }
 
 function headerEnd(raw: Buffer): { headerBytes: number; bodyOffset: number } {
-  const limit = Math.min(raw.length, MAX_HEADER_BYTES)
   // A message that starts with a blank line has no headers at all.
   if (raw[0] === 0x0a) return { headerBytes: 0, bodyOffset: 1 }
   if (raw[0] === 0x0d && raw[1] === 0x0a) return { headerBytes: 0, bodyOffset: 2 }
-  for (let i = 0; i < limit - 1; i++) {
-    if (raw[i] !== 0x0a) continue
-    if (raw[i + 1] === 0x0a) return { headerBytes: i, bodyOffset: i + 2 }
-    if (raw[i + 1] === 0x0d && raw[i + 2] === 0x0a) return { headerBytes: i, bodyOffset: i + 3 }
-  }
-  return { headerBytes: limit, bodyOffset: raw.length }
+  const lf = raw.indexOf('\n\n')
+  const crlf = raw.indexOf('\n\r\n')
+  const at = lf < 0 ? crlf : crlf < 0 ? lf : Math.min(lf, crlf)
+  if (at < 0 || at > MAX_HEADER_BYTES) return { headerBytes: Math.min(raw.length, MAX_HEADER_BYTES), bodyOffset: raw.length }
+  return { headerBytes: at, bodyOffset: at + (at === crlf ? 3 : 2) }
 }
 
 /** UTF-8 when the bytes are valid UTF-8, else Windows-1252 line by line (raw Latin-1 headers). */

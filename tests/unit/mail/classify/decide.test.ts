@@ -40,8 +40,14 @@ describe('decideKind', () => {
     expect(decide({ senderRole: 'notice' }, 'Your message to the buyer was not delivered', 'it contained a link')).toBe('other')
   })
 
-  it('treats a forwarded copy with a relay in its headers as a buyer message', () => {
-    expect(decide({ relays: [relay] })).toBe('buyer_message')
-    expect(decide({ relays: [relay], senderRole: 'notice' })).toBe('other')
+  it('treats a forwarded copy with a relay in its sender headers as a buyer message', () => {
+    expect(decide({ relays: [relay], relayIsSender: true })).toBe('buyer_message')
+    expect(decide({ relays: [relay], relayIsSender: true, senderRole: 'notice' })).toBe('other')
+    expect(decide({ relays: [relay], relayIsSender: false })).toBe('other')
+  })
+
+  it('does not take a seller’s own mail to a buyer, quoting Amazon’s footer, for a buyer message', () => {
+    expect(decide({ relays: [relay], addressedToBuyer: true, linkType: 'BBC_MESSAGE_SENT_TO_MERCHANT', subjectKind: 'buyer_message' })).toBe('other')
+    expect(decide({ addressedToBuyer: true, headerType: 'BBC_MESSAGE_SENT_TO_MERCHANT' })).toBe('buyer_message')
   })
 })

@@ -37,6 +37,17 @@ describe('collectSignals', () => {
     expect(signals.amazonOrigin).toBe(true)
   })
 
+  it('tells a relay that sends from a relay that only receives', () => {
+    const fromRelay = collectSignals(buildView({ from: address('pwi0gfezuv101yw@marketplace.amazon.it') }))
+    expect(fromRelay).toMatchObject({ relayIsSender: true, addressedToBuyer: false })
+    const toRelay = collectSignals(buildView({ from: address('me@shop.example', 'Shop'), to: [address('pwi0gfezuv101yw@marketplace.amazon.it')] }))
+    expect(toRelay).toMatchObject({ relayIsSender: false, addressedToBuyer: true, amazonOrigin: false })
+  })
+
+  it('does not take any "nt=" link for Amazon evidence', () => {
+    expect(collectSignals(buildView({ from: address('news@x.example'), text: 'https://news.example/?nt=WEEKLY' })).amazonOrigin).toBe(false)
+  })
+
   it('knows mail of unknown origin', () => {
     const signals = collectSignals(buildView({ from: address('news@parcel.example', 'Parcel'), text: 'Hello' }))
     expect(signals).toMatchObject({ amazonOrigin: false, suspicious: false, senderRole: 'other' })
