@@ -57,6 +57,12 @@ export WECHAT_STANDIN_PORT=$standin_port
 export INBOUND_DOMAIN=inbox.sellerinbox.test
 export STORAGE_DIR=$LOCAL/storage
 export DEMO_MODE=true
+export NOTIFY_TEMPLATE_NEW_MESSAGE=demo-tmpl-new-message
+export NOTIFY_TEMPLATE_NEW_MESSAGE_FIELDS=title=thing1,store=thing2,time=time3,detail=thing4
+export NOTIFY_TEMPLATE_SLA=demo-tmpl-reply-due
+export NOTIFY_TEMPLATE_SLA_FIELDS=title=thing1,store=thing2,deadline=time3,detail=thing4
+export WECHAT_STANDIN_USERS=demo-main-openid,demo-sub-openid
+export WECHAT_STANDIN_DEFAULT_BALANCE=50
 export DEMO_IMAP_HOST=$IMAP_HOST
 export DEMO_IMAP_PORT=$IMAP_PORT
 export DEMO_IMAP_USER=$DEMO_IMAP_USER

@@ -2,7 +2,9 @@
 // The process entry (server.ts) decides roles and listening; tests build this and use inject().
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
+import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
+import { MAX_ATTACHMENT_BYTES } from '@sellerinbox/shared/domain/reply-policy'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config'
 import type { AppContext } from './context'
@@ -59,6 +61,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     errorResponseBuilder: (_request, context) =>
       new AppError('RATE_LIMITED', `Too many attempts; wait ${Math.ceil(context.ttl / 1000)} s and try again`),
   })
+  // One file per upload request; our own reader refuses it the moment it passes 10 MB.
+  await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 5 } })
   await app.register(openapiPlugin)
   await app.register(errorsPlugin)
   await app.register(authPlugin)

@@ -7,6 +7,11 @@ const Bool = { pattern: '^(true|false)$' }
 const Int = (min: number, max: number, def: number, description: string) =>
   Type.String({ pattern: '^[0-9]+$', default: String(def), description: `${description} (integer ${min}–${max})` })
 
+// `slot=keyword,…`: which template keyword (its name gives its type, e.g. thing1, time3) shows which
+// part of a notification. Slots: title, store, time, deadline, detail, count.
+const FIELDS_PATTERN = '^(title|store|time|deadline|detail|count)=[a-z_]+[0-9]+(,(title|store|time|deadline|detail|count)=[a-z_]+[0-9]+){1,4}$'
+const FIELDS_DESCRIPTION = '2–5 slot=keyword pairs, e.g. title=thing1,store=thing2,time=time3 (slots: title, store, time, deadline, detail, count)'
+
 export const ConfigSchema = Type.Object({
   ROLES: Type.String({ pattern: '^(web|worker)(,(web|worker))?$', default: 'web,worker', description: 'web, worker or web,worker' }),
   HOST: Type.String({ default: '127.0.0.1' }),
@@ -28,6 +33,22 @@ export const ConfigSchema = Type.Object({
   QR_POLL_RATE_LIMIT_PER_MINUTE: Int(1, 100000, 90, 'QR ticket polls per client IP per minute'),
   MAIL_LEASE_TTL_SECONDS: Int(5, 3600, 30, 'how long a crashed worker keeps a mailbox before another worker takes it over'),
   MAIL_SYNC_TICK_SECONDS: Int(1, 300, 5, 'how often a worker looks for mail sources to own and renews its leases'),
+  NOTIFY_TEMPLATE_NEW_MESSAGE: Type.String({ default: '', description: 'subscription template id for new-message pushes and digests; empty = notifications off' }),
+  NOTIFY_TEMPLATE_NEW_MESSAGE_FIELDS: Type.String({ pattern: FIELDS_PATTERN, default: 'title=thing1,store=thing2,time=time3,detail=thing4', description: FIELDS_DESCRIPTION }),
+  NOTIFY_TEMPLATE_SLA: Type.String({ default: '', description: 'subscription template id for reply-deadline reminders; empty = no reminders' }),
+  NOTIFY_TEMPLATE_SLA_FIELDS: Type.String({ pattern: FIELDS_PATTERN, default: 'title=thing1,store=thing2,deadline=time3,detail=thing4', description: FIELDS_DESCRIPTION }),
+  NOTIFY_COOLDOWN_SECONDS: Int(0, 86400, 600, 'after a push, further messages wait this long and go out as one digest'),
+  NOTIFY_SLA_REMINDER_MINUTES: Int(1, 1440, 120, 'remind this long before an unanswered buyer message is due'),
+  NOTIFY_TICK_MS: Int(50, 60000, 300, 'how often a worker looks for new messages and due notifications'),
+  NOTIFY_SENDING_TIMEOUT_SECONDS: Int(5, 3600, 60, 'a push still "sending" after this long (its worker died) is marked unknown, never re-sent'),
+  NOTIFY_MINIPROGRAM_STATE: Type.String({ pattern: '^(developer|trial|formal)$', default: 'formal', description: 'which mini program version a notification opens: developer, trial or formal' }),
+  WECHAT_PUSH_TOKEN: Type.String({ default: '', pattern: '^([A-Za-z0-9]{3,32})?$', description: 'message-push token (3–32 letters or digits) from the WeChat console; empty = the push endpoint refuses every call' }),
+  SMTP_HOST: Type.String({ default: '', description: 'global SMTP relay for replies (empty: only organisations with their own relay can send)' }),
+  SMTP_PORT: Int(1, 65535, 587, 'SMTP relay port'),
+  SMTP_TLS_MODE: Type.String({ pattern: '^(tls|starttls|none)$', default: 'starttls', description: 'tls, starttls or none' }),
+  SMTP_USER: Type.String({ default: '' }),
+  SMTP_PASSWORD: Type.String({ default: '' }),
+  OUTBOX_SENDING_TIMEOUT_SECONDS: Int(5, 3600, 300, 'a reply still "sending" after this long was interrupted and becomes "unknown" (never re-sent)'),
   STORAGE_DIR: Type.String({ default: '.local/storage', description: 'folder for raw emails and attachments (relative to the working directory or absolute)' }),
   WEB_ROOT: Type.String({ default: '', description: 'folder of the H5 build to serve at /; empty = miniapp/dist/h5 when it exists' }),
   DEMO_MODE: Type.String({ ...Bool, default: 'false', description: 'true: demo sign-in and the local WeChat stand-in' }),
@@ -55,10 +76,35 @@ export interface Config {
   qrPollRateLimitPerMinute: number
   webRoot: string
   storageDir: string
+  smtp: { host: string; port: number; tlsMode: 'tls' | 'starttls' | 'none'; username: string | null; password: string | null } | null
+  outboxSendingTimeoutSeconds: number
   mailLeaseTtlSeconds: number
   mailSyncTickSeconds: number
+  notify: NotifyConfig
   demoMode: boolean
   trustProxy: boolean
+}
+
+export type TemplateSlot = 'title' | 'store' | 'time' | 'deadline' | 'detail' | 'count'
+
+export interface TemplateConfig {
+  id: string
+  /** slot → template keyword name (thing1, time3, …) */
+  keywords: Partial<Record<TemplateSlot, string>>
+}
+
+export interface NotifyConfig {
+  /** null when not configured (notifications are off) */
+  newMessage: TemplateConfig | null
+  /** null when not configured (no reply-deadline reminders) */
+  sla: TemplateConfig | null
+  cooldownMs: number
+  slaReminderMs: number
+  tickMs: number
+  sendingTimeoutMs: number
+  miniprogramState: 'developer' | 'trial' | 'formal'
+  /** '' = the message-push endpoint refuses every call */
+  pushToken: string
 }
 
 export class ConfigError extends Error {
@@ -78,7 +124,13 @@ const INT_RANGES: Partial<Record<keyof RawConfig, [number, number]>> = {
   AUTH_RATE_LIMIT_PER_MINUTE: [1, 100000],
   QR_POLL_RATE_LIMIT_PER_MINUTE: [1, 100000],
   MAIL_LEASE_TTL_SECONDS: [5, 3600],
+  SMTP_PORT: [1, 65535],
+  OUTBOX_SENDING_TIMEOUT_SECONDS: [5, 3600],
   MAIL_SYNC_TICK_SECONDS: [1, 300],
+  NOTIFY_COOLDOWN_SECONDS: [0, 86400],
+  NOTIFY_SLA_REMINDER_MINUTES: [1, 1440],
+  NOTIFY_TICK_MS: [50, 60000],
+  NOTIFY_SENDING_TIMEOUT_SECONDS: [5, 3600],
 }
 
 /** Reads and validates the configuration; throws ConfigError listing every problem. */
@@ -108,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       if (n < min || n > max) problems.push(`${key}: ${n} is outside ${min}–${max}`)
     }
   }
+  problems.push(...templateProblems(withDefaults))
   if (problems.length > 0) throw new ConfigError([...new Set(problems)])
   const raw = withDefaults as RawConfig
   const roles = raw.ROLES.split(',')
@@ -130,11 +183,53 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     qrPollRateLimitPerMinute: Number(raw.QR_POLL_RATE_LIMIT_PER_MINUTE),
     webRoot: raw.WEB_ROOT,
     storageDir: raw.STORAGE_DIR,
+    smtp: raw.SMTP_HOST
+      ? {
+          host: raw.SMTP_HOST,
+          port: Number(raw.SMTP_PORT),
+          tlsMode: raw.SMTP_TLS_MODE as 'tls' | 'starttls' | 'none',
+          username: raw.SMTP_USER || null,
+          password: raw.SMTP_PASSWORD || null,
+        }
+      : null,
+    outboxSendingTimeoutSeconds: Number(raw.OUTBOX_SENDING_TIMEOUT_SECONDS),
     mailLeaseTtlSeconds: Number(raw.MAIL_LEASE_TTL_SECONDS),
     mailSyncTickSeconds: Number(raw.MAIL_SYNC_TICK_SECONDS),
+    notify: {
+      newMessage: templateConfig(raw.NOTIFY_TEMPLATE_NEW_MESSAGE, raw.NOTIFY_TEMPLATE_NEW_MESSAGE_FIELDS),
+      sla: templateConfig(raw.NOTIFY_TEMPLATE_SLA, raw.NOTIFY_TEMPLATE_SLA_FIELDS),
+      cooldownMs: Number(raw.NOTIFY_COOLDOWN_SECONDS) * 1000,
+      slaReminderMs: Number(raw.NOTIFY_SLA_REMINDER_MINUTES) * 60_000,
+      tickMs: Number(raw.NOTIFY_TICK_MS),
+      sendingTimeoutMs: Number(raw.NOTIFY_SENDING_TIMEOUT_SECONDS) * 1000,
+      miniprogramState: raw.NOTIFY_MINIPROGRAM_STATE as NotifyConfig['miniprogramState'],
+      pushToken: raw.WECHAT_PUSH_TOKEN,
+    },
     demoMode: raw.DEMO_MODE === 'true',
     trustProxy: raw.TRUST_PROXY === 'true',
   }
+}
+
+function parseKeywords(value: string): [string, string][] {
+  return value.split(',').map((pair) => pair.split('=') as [string, string])
+}
+
+function templateConfig(id: string, keywords: string): TemplateConfig | null {
+  if (!id) return null
+  return { id, keywords: Object.fromEntries(parseKeywords(keywords)) as TemplateConfig['keywords'] }
+}
+
+/** A slot or a keyword named twice would make a template's data ambiguous. */
+function templateProblems(values: Record<string, unknown>): string[] {
+  const problems: string[] = []
+  for (const key of ['NOTIFY_TEMPLATE_NEW_MESSAGE_FIELDS', 'NOTIFY_TEMPLATE_SLA_FIELDS']) {
+    const value = values[key]
+    if (typeof value !== 'string') continue
+    const pairs = parseKeywords(value)
+    if (new Set(pairs.map(([slot]) => slot)).size !== pairs.length) problems.push(`${key}: a slot is listed twice`)
+    if (new Set(pairs.map(([, keyword]) => keyword)).size !== pairs.length) problems.push(`${key}: a keyword is listed twice`)
+  }
+  return problems
 }
 
 function describe(key: string): string {
@@ -143,5 +238,5 @@ function describe(key: string): string {
 }
 
 function isSecret(key: string): boolean {
-  return /SECRET|KEY|PASSWORD|DATABASE_URL/.test(key)
+  return /SECRET|KEY|PASSWORD|DATABASE_URL|PUSH_TOKEN/.test(key)
 }

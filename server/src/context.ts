@@ -13,6 +13,8 @@ export interface AppContext {
   sessions: SessionIssuer
   storage: BlobStore
   secrets: SecretBox
+  /** Wakes this process's outbox worker after a reply is queued (set when the worker role runs here). */
+  nudgeOutbox?: () => void
 }
 
 declare module 'fastify' {

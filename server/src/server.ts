@@ -4,7 +4,10 @@ import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app'
 import { ConfigError, loadConfig, type Config } from './config'
 import { startJobs, type Jobs } from './jobs'
+import { startNotifications, type NotificationDispatcher } from './notify/dispatcher'
 import { SyncManager } from './sync/sync-manager'
+import { OutboxDispatcher } from './outbox/dispatcher'
+import { SmtpTransports } from './outbox/smtp'
 
 let config: Config
 try {
@@ -22,8 +25,12 @@ try {
 const app = await buildApp(config, { web: config.roles.web, api: config.roles.web })
 let jobs: Jobs | undefined
 let mailSync: SyncManager | undefined
+let notifications: NotificationDispatcher | undefined
+let outbox: OutboxDispatcher | undefined
+let transports: SmtpTransports | undefined
 if (config.roles.worker) {
-  jobs = startJobs(app.ctx, app.log)
+  notifications = startNotifications(app.ctx, app.log)
+  jobs = startJobs({ ...app.ctx, notifications }, app.log)
   mailSync = new SyncManager({
     db: app.ctx.db,
     storage: app.ctx.storage,
@@ -33,6 +40,17 @@ if (config.roles.worker) {
     tickMs: config.mailSyncTickSeconds * 1000,
   })
   mailSync.start()
+  transports = new SmtpTransports(app.ctx.db, app.ctx.secrets, config.smtp)
+  const dispatcher = new OutboxDispatcher({
+    db: app.ctx.db,
+    storage: app.ctx.storage,
+    transports,
+    log: app.log,
+    sendingTimeoutMs: config.outboxSendingTimeoutSeconds * 1000,
+  })
+  app.ctx.nudgeOutbox = () => dispatcher.nudge()
+  dispatcher.start()
+  outbox = dispatcher
 }
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
@@ -40,6 +58,9 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   else app.log.info({ signal }, 'shutting down')
   await jobs?.stop()
   await mailSync?.stop()
+  await outbox?.stop()
+  transports?.close()
+  await notifications?.stop()
   await app.close()
 })
 

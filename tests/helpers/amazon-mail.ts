@@ -11,6 +11,8 @@ export interface BuyerMessageOptions {
   marketplaceTld?: string
   date?: Date
   attachment?: { filename: string; contentType: string; content: Buffer }
+  /** A Reply-To header, e.g. the relay with its `+case` form. */
+  replyTo?: string
 }
 
 let seq = 0
@@ -60,6 +62,7 @@ export function buyerMessage(o: BuyerMessageOptions): string {
   parts.push(`--${boundary}--`, '')
   return [
     `From: "${buyer} - Amazon Marketplace" <${relay}>`,
+    ...(o.replyTo ? [`Reply-To: ${o.replyTo}`] : []),
     `To: ${o.to}`,
     `Subject: Inquiry from Amazon customer ${buyer} (Order: ${orderId})`,
     `Date: ${date}`,
@@ -85,6 +88,27 @@ export function plainMail(o: { to: string; subject?: string; text?: string; mess
     'Content-Type: text/plain; charset=UTF-8',
     '',
     o.text ?? `Plain mail number ${seq}`,
+    '',
+  ].join('\r\n')
+}
+
+/** Amazon's notice that a seller message was not delivered because the buyer opted out. */
+export function optOutNotice(o: { to: string; orderId: string; buyer?: string }): string {
+  seq += 1
+  return [
+    'From: "Amazon.com" <auto-communication@amazon.com>',
+    `To: ${o.to}`,
+    `Subject: Your message to the buyer was not delivered (Order: ${o.orderId})`,
+    `Date: ${new Date().toUTCString()}`,
+    `Message-ID: <optout.${Date.now()}.${seq}@amazonses.example>`,
+    'MIME-Version: 1.0',
+    'X-Space-Notification-Type: BUYER_OPTED_OUT_BSM_MESSAGES',
+    'X-Marketplace-ID: ATVPDKIKX0DER',
+    'Content-Type: text/plain; charset=UTF-8',
+    '',
+    'Dear Seller,',
+    '',
+    `We could not deliver your message to ${o.buyer ?? 'the buyer'} about order ${o.orderId} because the buyer has opted out of receiving messages from sellers.`,
     '',
   ].join('\r\n')
 }

@@ -3,6 +3,10 @@
 // and attachment bytes go through the app's blob store so /raw and downloads serve them.
 import type { FastifyInstance } from 'fastify'
 import type { Channel } from '@sellerinbox/shared'
+import { searchTextOf } from '@sellerinbox/shared/domain/search-text'
+import { messageSnippet } from '@sellerinbox/shared/domain/snippet'
+import { countNewMessages } from '@sellerinbox/server/modules/messages/inbox-counts.repo'
+import type { NewMessageRow } from '@sellerinbox/server/db/schema'
 import type { Client } from './app'
 
 let counter = 0
@@ -29,6 +33,9 @@ export interface MessageFields {
   suspicious?: boolean
   parseError?: string | null
   slaDueAt?: Date | null
+  status?: 'pending' | 'follow_up' | 'processed' | 'replied_on_platform'
+  productTitle?: string | null
+  quantity?: number | null
   /** Raw MIME; a small unique email when absent (raw bytes are unique per channel). */
   raw?: Buffer
 }
@@ -65,46 +72,54 @@ export function mailFactory(app: FastifyInstance, owner: Client) {
       const subject = fields.subject ?? `Message ${id}`
       const raw = fields.raw ?? Buffer.from(`Message-ID: <${id}@test.example>\r\nSubject: ${subject}\r\nFrom: buyer@example.com\r\n\r\nHello ${id}\r\n`)
       const { key, sha256 } = await storage.put('raw', raw)
-      const result = await db
-        .insertInto('messages')
-        .values({
-          orgId,
-          channelId: channel.id,
-          conversationId: fields.conversationId ?? null,
-          sourceId: null,
-          uidvalidity: null,
-          uid: null,
-          messageId: null,
-          messageIdHash: null,
-          spcId: null,
-          rawSha256: sha256,
-          direction: fields.direction ?? 'in',
-          category: fields.category ?? 'buyer_message',
-          kind: fields.kind ?? 'buyer_message',
-          subject,
-          fromAddress: fields.fromAddress === undefined ? 'buyer-abc+case@marketplace.amazon.com' : fields.fromAddress,
-          fromName: fields.fromName === undefined ? 'Jane Buyer - Amazon Marketplace' : fields.fromName,
-          toAddresses: fields.toAddresses ?? channel.dedicatedAddress,
-          replyTo: fields.replyTo ?? null,
-          buyerName: fields.buyerName ?? null,
-          orderId: fields.orderId ?? null,
-          asin: fields.asin ?? null,
-          marketplace: channel.marketplace,
-          language: 'en',
-          productTitle: null,
-          quantity: null,
-          buyerText: fields.buyerText === undefined ? `Where is my order? ${id}` : fields.buyerText,
-          bodyText: fields.bodyText ?? `Body of ${id}`,
-          bodyHtml: fields.bodyHtml ?? null,
-          receivedAt: fields.receivedAt ?? new Date(),
-          isRead: fields.isRead ?? false,
-          slaDueAt: fields.slaDueAt ?? null,
-          suspicious: fields.suspicious ?? false,
-          parseError: fields.parseError ?? null,
-          rawKey: key,
-          rawSize: raw.length,
-        })
-        .executeTakeFirstOrThrow()
+      const buyerText = fields.buyerText === undefined ? `Where is my order? ${id}` : fields.buyerText
+      const bodyText = fields.bodyText ?? `Body of ${id}`
+      const row: NewMessageRow = {
+        orgId,
+        channelId: channel.id,
+        conversationId: fields.conversationId ?? null,
+        sourceId: null,
+        uidvalidity: null,
+        uid: null,
+        messageId: null,
+        messageIdHash: null,
+        spcId: null,
+        rawSha256: sha256,
+        direction: fields.direction ?? 'in',
+        category: fields.category ?? 'buyer_message',
+        kind: fields.kind ?? 'buyer_message',
+        subject,
+        fromAddress: fields.fromAddress === undefined ? 'buyer-abc+case@marketplace.amazon.com' : fields.fromAddress,
+        fromName: fields.fromName === undefined ? 'Jane Buyer - Amazon Marketplace' : fields.fromName,
+        toAddresses: fields.toAddresses ?? channel.dedicatedAddress,
+        replyTo: fields.replyTo ?? null,
+        buyerName: fields.buyerName ?? null,
+        orderId: fields.orderId ?? null,
+        asin: fields.asin ?? null,
+        marketplace: channel.marketplace,
+        language: 'en',
+        productTitle: fields.productTitle ?? null,
+        quantity: fields.quantity ?? null,
+        buyerText,
+        bodyText,
+        bodyHtml: fields.bodyHtml ?? null,
+        receivedAt: fields.receivedAt ?? new Date(),
+        isRead: fields.isRead ?? false,
+        slaDueAt: fields.slaDueAt ?? null,
+        suspicious: fields.suspicious ?? false,
+        parseError: fields.parseError ?? null,
+        rawKey: key,
+        rawSize: raw.length,
+        status: fields.status ?? 'pending',
+        searchText: searchTextOf({ subject, buyerName: fields.buyerName ?? null, orderId: fields.orderId ?? null, buyerText }),
+        snippet: messageSnippet(buyerText, bodyText),
+      }
+      // Like ingestion: the row and the inbox counters in one transaction.
+      const result = await db.transaction().execute(async (tx) => {
+        const inserted = await tx.insertInto('messages').values(row).executeTakeFirstOrThrow()
+        await countNewMessages(tx, [row])
+        return inserted
+      })
       return { id: Number(result.insertId), raw }
     },
 

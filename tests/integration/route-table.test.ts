@@ -11,6 +11,10 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/invites/accept',
   'POST /api/auth/qr-tickets',
   'GET /api/auth/qr-tickets/:ticket',
+  // WeChat's message push (subscription events) carries no bearer token; every call must carry a
+  // valid signature over WECHAT_PUSH_TOKEN instead (notifications-push.ts), tested in notify-api.
+  'GET /api/wechat/message-push',
+  'POST /api/wechat/message-push',
 ].sort()
 
 let t: TestApp

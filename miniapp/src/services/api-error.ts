@@ -4,7 +4,7 @@ import type { ErrorCode } from '@sellerinbox/shared/errors'
 import { t, tMaybe } from '../i18n'
 
 /** Failures that never reach the server or that the server did not describe. */
-export type ClientErrorCode = 'NETWORK_FAILED' | 'BAD_RESPONSE' | 'UNSUPPORTED_PLATFORM'
+export type ClientErrorCode = 'NETWORK_FAILED' | 'BAD_RESPONSE' | 'UNSUPPORTED_PLATFORM' | 'FILE_OPEN_FAILED'
 
 export interface ErrorDetail {
   path: string
@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** The whole error body, for codes that carry more than a message (BULK_REJECTED's `results`). */
+    readonly body: unknown = undefined,
   ) {
     super(message)
     this.name = 'ApiError'

@@ -43,8 +43,8 @@ export const api = {
 
 let refreshing: Promise<void> | null = null
 
-/** Concurrent requests that all hit TOKEN_EXPIRED share one refresh call. */
-function refreshOnce(): Promise<void> {
+/** Concurrent requests that all hit TOKEN_EXPIRED share one refresh call. Also used by downloads. */
+export function refreshOnce(): Promise<void> {
   refreshing ??= refresh().finally(() => {
     refreshing = null
   })
@@ -98,9 +98,10 @@ async function send<T>(method: Method, path: string, options: RequestOptions, au
   throw toApiError(response.statusCode, data)
 }
 
-function toApiError(status: number, data: unknown): ApiError {
+/** Maps an error answer to ApiError; also used by uploads, which do not go through Taro.request. */
+export function toApiError(status: number, data: unknown): ApiError {
   const body = (typeof data === 'object' && data !== null ? data : {}) as Partial<ErrorBody>
-  if (isErrorCode(body.code)) return new ApiError(body.code, status, body.message ?? '', body.details ?? [])
+  if (isErrorCode(body.code)) return new ApiError(body.code, status, body.message ?? '', body.details ?? [], data)
   return new ApiError('BAD_RESPONSE', status, typeof body.message === 'string' ? body.message : '')
 }
 

@@ -3,6 +3,7 @@ import { loadConfig } from '../config'
 import { createDb } from '../db/kysely'
 import { createSecretBox } from '../lib/secret-box'
 import { seedDemo } from '../modules/demo/demo-seed'
+import { grantDemoCredits } from '../modules/notifications/demo-credits'
 
 const config = loadConfig()
 const db = createDb(config.databaseUrl, 1)
@@ -14,6 +15,7 @@ try {
     password: process.env.DEMO_IMAP_PASSWORD ?? 'demo-password',
   })
   console.log(result.created ? `demo org seeded (org ${result.orgId})` : `demo org already present (org ${result.orgId})`)
+  await grantDemoCredits(db, result.orgId, config.notify, 50)
 } finally {
   await db.destroy()
 }

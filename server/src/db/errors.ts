@@ -3,3 +3,8 @@
 export function isDuplicateKey(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'ER_DUP_ENTRY'
 }
+
+/** InnoDB chose this transaction as a deadlock victim; running it again usually succeeds. */
+export function isDeadlock(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'ER_LOCK_DEADLOCK'
+}

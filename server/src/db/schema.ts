@@ -170,6 +170,10 @@ export interface MessagesTable {
   parseError: string | null
   rawKey: string
   rawSize: number
+  /** Normalized subject, buyer name, order id and buyer text for keyword search (VARBINARY; written as a string). */
+  searchText: ColumnType<Buffer, string | undefined, string>
+  /** The list's preview line (shared/domain/snippet). */
+  snippet: ColumnType<string, string | undefined, string>
   createdAt: CreatedAt
 }
 
@@ -205,6 +209,230 @@ export interface UnroutedMailTable {
   createdAt: CreatedAt
 }
 
+export interface TagsTable {
+  id: Generated<number>
+  orgId: number
+  name: string
+  color: string
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
+export interface MessageTagsTable {
+  messageId: number
+  tagId: number
+  orgId: number
+  receivedAt: Date
+  createdAt: CreatedAt
+}
+
+export interface MessageEventsTable {
+  id: Generated<number>
+  orgId: number
+  messageId: number
+  userId: number
+  userName: string
+  change: string
+  createdAt: CreatedAt
+}
+
+export interface InboxCountsTable {
+  orgId: number
+  channelId: number
+  category: string
+  status: MessageStatus
+  isRead: boolean
+  n: number
+}
+
+// ---- notifications (DESIGN §7) ----------------------------------------------------------------------
+
+export interface NotificationRulesTable {
+  userId: number
+  orgId: number
+  recipient: boolean
+  enabled: boolean
+  categories: string
+  days: number
+  windowStart: number
+  windowEnd: number
+  endNextDay: boolean
+  timeZone: string
+  storeIds: string | null
+  lastPushAt: Date | null
+  updatedBy: number | null
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
+export interface NotificationCreditsTable {
+  userId: number
+  templateId: string
+  orgId: number
+  balance: ColumnType<number, number | undefined, number>
+  lastResult: string | null
+  lastResultAt: Date | null
+  updatedAt: UpdatedAt
+}
+
+export interface NotificationIntakeTable {
+  messageId: number
+  orgId: number
+  createdAt: CreatedAt
+}
+
+export type NotificationKind = 'message' | 'digest' | 'sla_reminder'
+export type NotificationCause = 'new' | 'cooldown' | 'window' | 'sla'
+export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'no_credit' | 'failed' | 'unknown' | 'dropped'
+
+export interface NotificationsTable {
+  id: Generated<number>
+  orgId: number
+  userId: number
+  kind: NotificationKind
+  cause: NotificationCause
+  status: NotificationStatus
+  messageId: number | null
+  messageCount: ColumnType<number, number | undefined, number>
+  dueAt: Date
+  attempts: ColumnType<number, number | undefined, number>
+  claimedBy: string | null
+  sendingAt: Date | null
+  templateId: string | null
+  page: string | null
+  payload: string | null
+  title: string | null
+  sentAt: Date | null
+  wechatMsgid: number | null
+  errcode: number | null
+  error: string | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface NotificationMessagesTable {
+  notificationId: number
+  messageId: number
+  userId: number
+}
+
+export interface WechatAccessTokensTable {
+  appid: string
+  accessToken: string | null
+  expiresAt: Date | null
+  fetchedAt: Date | null
+}
+
+export interface WechatSubscribeEventsTable {
+  id: Generated<number>
+  openid: string
+  userId: number | null
+  event: string
+  templateId: string
+  status: string
+  wechatCreatedAt: Date | null
+  createdAt: CreatedAt
+}
+
+// --- replies (outbox) ----------------------------------------------------------------------
+
+export interface ReplyTemplatesTable {
+  id: Generated<number>
+  orgId: number
+  name: string
+  body: string
+  marketplace: string | null
+  language: string | null
+  createdBy: number | null
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
+export interface ForbiddenWordsTable {
+  id: Generated<number>
+  orgId: number
+  word: string
+  language: string | null
+  createdAt: CreatedAt
+}
+
+export interface BlacklistTable {
+  id: Generated<number>
+  orgId: number
+  kind: 'relay' | 'order'
+  value: string
+  note: string | null
+  createdAt: CreatedAt
+}
+
+export interface UploadsTable {
+  id: string
+  orgId: number
+  userId: number | null
+  filename: string
+  contentType: string
+  size: number
+  sha256: string
+  storageKey: string
+  expiresAt: Date
+  usedAt: Date | null
+  createdAt: CreatedAt
+}
+
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed' | 'unknown' | 'rejected_by_amazon'
+
+export interface OutboxTable {
+  id: Generated<number>
+  orgId: number
+  channelId: number
+  messageId: number
+  conversationId: number | null
+  userId: number | null
+  idempotencyKey: string
+  fromAddress: string
+  toAddress: string
+  subject: string
+  body: string
+  inReplyTo: string | null
+  orderId: string | null
+  markProcessed: ColumnType<boolean, boolean | undefined, boolean>
+  state: ColumnType<OutboxState, OutboxState | undefined, OutboxState>
+  attempts: ColumnType<number, number | undefined, number>
+  nextAttemptAt: ColumnType<Date, Date | undefined, Date>
+  lastError: string | null
+  smtpResponse: string | null
+  emailMessageId: string
+  sentMessageId: number | null
+  sendingSince: Date | null
+  sentAt: Date | null
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
+export interface OutboxAttachmentsTable {
+  id: Generated<number>
+  outboxId: number
+  filename: string
+  contentType: string
+  size: number
+  sha256: string
+  storageKey: string
+}
+
+export interface SmtpRelaysTable {
+  orgId: number
+  host: string
+  port: number
+  tlsMode: 'tls' | 'starttls' | 'none'
+  username: string | null
+  passwordEnc: string | null
+  updatedAt: UpdatedAt
+}
+
+export type OutboxRow = Selectable<OutboxTable>
+export type ReplyTemplateRow = Selectable<ReplyTemplatesTable>
+export type UploadRow = Selectable<UploadsTable>
+
 export interface Database {
   orgs: OrgsTable
   users: UsersTable
@@ -220,6 +448,24 @@ export interface Database {
   messages: MessagesTable
   attachments: AttachmentsTable
   unroutedMail: UnroutedMailTable
+  replyTemplates: ReplyTemplatesTable
+  forbiddenWords: ForbiddenWordsTable
+  blacklist: BlacklistTable
+  uploads: UploadsTable
+  outbox: OutboxTable
+  outboxAttachments: OutboxAttachmentsTable
+  smtpRelays: SmtpRelaysTable
+  tags: TagsTable
+  messageTags: MessageTagsTable
+  messageEvents: MessageEventsTable
+  inboxCounts: InboxCountsTable
+  notificationRules: NotificationRulesTable
+  notificationCredits: NotificationCreditsTable
+  notificationIntake: NotificationIntakeTable
+  notifications: NotificationsTable
+  notificationMessages: NotificationMessagesTable
+  wechatAccessTokens: WechatAccessTokensTable
+  wechatSubscribeEvents: WechatSubscribeEventsTable
 }
 
 export type OrgRow = Selectable<OrgsTable>
@@ -238,3 +484,9 @@ export type MessageRow = Selectable<MessagesTable>
 export type NewMessageRow = Insertable<MessagesTable>
 export type AttachmentRow = Selectable<AttachmentsTable>
 export type UnroutedMailRow = Selectable<UnroutedMailTable>
+export type TagRow = Selectable<TagsTable>
+export type MessageEventRow = Selectable<MessageEventsTable>
+export type NotificationRuleRow = Selectable<NotificationRulesTable>
+export type NotificationRow = Selectable<NotificationsTable>
+export type NewNotificationRow = Insertable<NotificationsTable>
+export type NotificationCreditRow = Selectable<NotificationCreditsTable>

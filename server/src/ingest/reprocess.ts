@@ -5,6 +5,7 @@ import type { Db } from '../db/kysely'
 import type { BlobStore } from '../storage/blob-store'
 import { prepareMail } from './prepare'
 import { messageRow, resolveConversations, touchConversations } from './store'
+import { moveInInboxCounts } from '../modules/messages/inbox-counts.repo'
 
 export interface ReprocessResult {
   id: number
@@ -54,6 +55,8 @@ export async function reprocessMessage(deps: { db: Db; storage: BlobStore }, org
         suspicious: fresh.suspicious,
         parseError: fresh.parseError,
         attachmentCount: prepared.attachments.length,
+        searchText: fresh.searchText!,
+        snippet: fresh.snippet!,
       })
       .where('id', '=', row.id)
       .execute()
@@ -62,6 +65,8 @@ export async function reprocessMessage(deps: { db: Db; storage: BlobStore }, org
       await tx.insertInto('attachments').values(prepared.attachments.map((a) => ({ orgId, messageId: row.id, ...a }))).execute()
     }
     await touchConversations(tx, routed, [conversationId ?? null])
+    const bucket = { orgId, channelId: row.channelId, status: row.status, isRead: row.isRead }
+    await moveInInboxCounts(tx, [{ from: { ...bucket, category: row.category }, to: { ...bucket, category: fresh.category } }])
   })
   const after = await db.selectFrom('messages').select(['id', 'parseError', 'category', 'kind']).where('id', '=', row.id).executeTakeFirstOrThrow()
   return after

@@ -3,9 +3,14 @@
 // progress can never run ahead of the rows, nor the rows be stored twice.
 import { sql } from 'kysely'
 import { stopsSlaClock } from '@sellerinbox/shared/domain/sla'
+import { searchTextOf } from '@sellerinbox/shared/domain/search-text'
+import { messageSnippet } from '@sellerinbox/shared/domain/snippet'
 import type { Db, Tx } from '../db/kysely'
 import type { NewMessageRow } from '../db/schema'
+import { enqueueStoredMessages } from '../notify/intake'
+import { countNewMessages } from '../modules/messages/inbox-counts.repo'
 import { clip, clipOrNull, LIMITS, type PreparedMail } from './prepare'
+import { applyReplyOutcomes } from './reply-outcomes'
 import { conversationKeyOf, type ConversationKey } from './threading'
 
 export interface MailboxTarget {
@@ -126,8 +131,13 @@ export async function storeRoutedMail(tx: Tx, origin: Origin, routed: Routed[]):
   const rows: NewMessageRow[] = fresh.map(({ mail, channel }, i) => messageRow(origin, mail, channel.id, conversationIds[i] ?? null))
   await tx.insertInto('messages').values(rows).execute()
   await insertAttachments(tx, origin, fresh)
+  // Notifications: queued with the rows they announce, in this transaction (notify/intake.ts).
+  await enqueueStoredMessages(tx, origin.orgId, fresh.map((r) => ({ channelId: r.channel.id, rawSha256: r.mail.rawSha256 })))
   await touchConversations(tx, fresh, conversationIds)
   await touchChannels(tx, fresh)
+  await applyReplyOutcomes(tx, fresh)
+  // Last, so the counter rows (shared with the inbox API's writers) are locked for the shortest time.
+  await countNewMessages(tx, rows)
   return fresh
 }
 
@@ -282,6 +292,8 @@ export function messageRow(target: Origin, prepared: PreparedMail, channelId: nu
     parseError: clipOrNull(mail.parseError, 1000),
     rawKey: prepared.rawKey,
     rawSize: prepared.rawSize,
+    searchText: searchTextOf({ subject: mail.subject ?? '', buyerName: c.buyerName, orderId: c.orderId, buyerText: c.buyerText }),
+    snippet: messageSnippet(c.buyerText, mail.text),
   }
 }
 

@@ -2,7 +2,9 @@
 import cron, { type ScheduledTask } from 'node-cron'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/kysely'
+import type { NotificationDispatcher } from '../notify/dispatcher'
 import type { BlobStore } from '../storage/blob-store'
+import { dropStaleIntake } from '../notify/recovery'
 import { cleanupExpiredSignInState } from './cleanup.job'
 import { rerouteAllUnrouted } from './reroute.job'
 
@@ -10,7 +12,7 @@ export interface Jobs {
   stop(): Promise<void>
 }
 
-export function startJobs(deps: { db: Db; storage: BlobStore }, log: FastifyBaseLogger): Jobs {
+export function startJobs(deps: { db: Db; storage: BlobStore; notifications?: NotificationDispatcher | undefined }, log: FastifyBaseLogger): Jobs {
   const { db } = deps
   const tasks: ScheduledTask[] = [
     cron.schedule('* * * * *', async () => {
@@ -30,6 +32,26 @@ export function startJobs(deps: { db: Db; storage: BlobStore }, log: FastifyBase
       }
     }, { name: 'cleanup', noOverlap: true }),
   ]
+  const { notifications } = deps
+  if (notifications) {
+    tasks.push(
+      cron.schedule('* * * * *', async () => {
+        try {
+          const swept = await notifications.sweep()
+          if (swept.reminders || swept.interrupted) log.info({ job: 'notify-sweep', ...swept }, 'notification sweep')
+        } catch (error) {
+          log.error({ job: 'notify-sweep', err: error }, 'notification sweep failed')
+        }
+      }, { name: 'notify-sweep', noOverlap: true }),
+      cron.schedule('17 * * * *', async () => {
+        try {
+          await dropStaleIntake(db, new Date())
+        } catch (error) {
+          log.error({ job: 'notify-intake-cleanup', err: error }, 'intake clean-up failed')
+        }
+      }, { name: 'notify-intake-cleanup', noOverlap: true }),
+    )
+  }
   return {
     async stop() {
       await Promise.all(tasks.map((t) => t.stop()))

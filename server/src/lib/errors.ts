@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorBody['details'],
+    /** More top-level fields of the error body (e.g. a bulk action's per-message results). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message)
     this.name = 'AppError'

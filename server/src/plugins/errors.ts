@@ -9,7 +9,7 @@ export default fp(async (app) => {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       if (error.statusCode >= 500) request.log.warn({ code: error.code, msg: error.message }, 'upstream failure')
-      const body: ErrorBody = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }
+      const body: ErrorBody = { ...error.extra, code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }
       return reply.status(error.statusCode).send(body)
     }
     if ('validation' in error && error.validation) {

@@ -23,18 +23,19 @@ export const PageQuery = Type.Object({
 })
 export type PageQuery = Static<typeof PageQuery>
 
-export const ListMessagesQuery = Type.Object({
-  channelId: Type.Optional(Id),
-  category: Type.Optional(Type.String({ pattern: '^[a-z_]{1,16}$', description: 'buyer_message, qa, refund, atoz_claim, amazon or sent' })),
-  cursor: PageQuery.properties.cursor,
-  limit: PageQuery.properties.limit,
+/** An org's label; at most 2 per message. */
+export const Tag = Type.Object({
+  id: Id,
+  name: Type.String(),
+  color: Type.String({ description: '#RRGGBB' }),
 })
-export type ListMessagesQuery = Static<typeof ListMessagesQuery>
+export type Tag = Static<typeof Tag>
 
 const summaryFields = {
   id: Id,
   channelId: Id,
   storeId: Id,
+  storeName: Type.String(),
   marketplace: Type.String({ description: "The channel's marketplace" }),
   conversationId: Nullable(Id),
   direction: Type.Union([Type.Literal('in'), Type.Literal('out')]),
@@ -54,6 +55,7 @@ const summaryFields = {
   suspicious: Type.Boolean(),
   parseError: Nullable(Type.String({ description: 'Why the MIME could not be parsed; the raw source is kept' })),
   attachmentCount: Type.Integer({ minimum: 0 }),
+  tags: Type.Array(Tag, { maxItems: 2 }),
 }
 
 export const MessageSummary = Type.Object(summaryFields)
@@ -71,6 +73,32 @@ export const AttachmentInfo = Type.Object({
 })
 export type AttachmentInfo = Static<typeof AttachmentInfo>
 
+/** Everything known about the message's order, gathered from all the channel's mail about it. */
+export const OrderPanel = Type.Object({
+  orderId: Type.String(),
+  marketplace: Type.String(),
+  asin: Nullable(Type.String()),
+  productTitle: Nullable(Type.String()),
+  quantity: Nullable(Type.Integer()),
+  refundAmount: Nullable(Type.String({ description: 'As Amazon wrote it, currency included (e.g. "EUR 12,99"); null when unknown' })),
+  returnReason: Nullable(Type.String()),
+  claimState: Nullable(Type.String({ description: 'opened, decided or chargeback; null when no A-to-z claim is known' })),
+  sellerCentralUrl: Type.String({ description: "The order's page in the marketplace's Seller Central" }),
+})
+export type OrderPanel = Static<typeof OrderPanel>
+
+/** One recorded change to a message, newest first. */
+export const StatusChange = Type.Object({
+  at: Instant,
+  by: Type.Object({ id: Id, displayName: Type.String() }),
+  change: Type.String({
+    description:
+      "'status:pending' | 'status:follow_up' | 'status:processed' | 'replied_on_platform' | 'read' | 'unread' | " +
+      "'tag_added:<tag name>' | 'tag_removed:<tag name>'",
+  }),
+})
+export type StatusChange = Static<typeof StatusChange>
+
 export const MessageDetail = Type.Object({
   ...summaryFields,
   replyTo: Nullable(Type.String({ description: 'Buyer relay address to reply to' })),
@@ -82,6 +110,8 @@ export const MessageDetail = Type.Object({
   bodyHtml: Nullable(Type.String({ description: 'Sanitized at ingestion' })),
   toAddresses: Type.Array(Type.String()),
   attachments: Type.Array(AttachmentInfo),
+  order: Nullable(OrderPanel),
+  history: Type.Array(StatusChange, { description: 'Changes made by users, newest first' }),
 })
 export type MessageDetail = Static<typeof MessageDetail>
 

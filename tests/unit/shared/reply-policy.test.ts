@@ -115,3 +115,17 @@ describe('reply subject', () => {
     expect(replySubject('Question', { important: true, marketplace: 'US' })).toBe('[Important] Re: Question')
   })
 })
+
+describe('reply templates', () => {
+  it('fills variables, reports missing and unknown ones', async () => {
+    const { renderTemplate, unknownPlaceholders } = await import('@sellerinbox/shared/domain/reply-template')
+    const rendered = renderTemplate('Hi {{ buyerName }}, order {{orderId}} ({{asin}}) from {{storeName}} {{coupon}}', {
+      buyerName: 'Jamie',
+      orderId: '113-1234567-1234567',
+      asin: null,
+      storeName: 'Sunny Home',
+    })
+    expect(rendered).toEqual({ text: 'Hi Jamie, order 113-1234567-1234567 () from Sunny Home {{coupon}}', missing: ['asin'], unknown: ['coupon'] })
+    expect(unknownPlaceholders('{{buyerName}} {{foo}} {{foo}}')).toEqual(['foo'])
+  })
+})

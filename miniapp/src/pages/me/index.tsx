@@ -1,4 +1,4 @@
-// "我的" tab: who is signed in, entries to stores / sub-accounts / web sign-in, language and sign-out.
+// "我的" tab: who is signed in, entries to stores / sub-accounts / mail sources / tags / notifications / reply settings / web sign-in, language and sign-out.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
@@ -83,6 +83,10 @@ export default function MePage() {
       <View className='me-entries'>
         <Entry className='me-stores-entry' label={t('me.stores')} value={isMain ? '' : t('me.storesReadOnly')} onClick={() => open(PAGES.stores)} />
         {isMain && <Entry className='me-members-entry' label={t('me.members')} onClick={() => open(PAGES.members)} />}
+        {isMain && <Entry className='me-mail-sources-entry' label={t('me.mailSources')} onClick={() => open(PAGES.mailSources)} />}
+        {isMain && <Entry className='me-tags-entry' label={t('me.tags')} onClick={() => open(PAGES.tags)} />}
+        <Entry className='me-notify-entry' label={t('me.notifications')} onClick={() => open(PAGES.notifySettings)} />
+        <Entry className='me-reply-settings-entry' label={t('me.replySettings')} onClick={() => open(PAGES.replySettings)} />
         {capabilities.scanQrCode && <Entry className='me-scan-entry' label={t('me.scanLogin')} onClick={() => void scanWebLogin()} />}
         <Entry
           className='me-language-entry'

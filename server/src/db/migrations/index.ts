@@ -5,10 +5,18 @@ import * as accounts from './20261122_0001_accounts'
 import * as stores from './20261122_0002_stores'
 import * as mailSources from './20261122_0003_mail_sources'
 import * as messages from './20261122_0004_messages'
+import * as inboxMarks from './20261122_0005_inbox_marks'
+import * as inboxIndexes from './20261122_0006_inbox_indexes'
+import * as notifications from './20261122_0100_notifications'
+import * as replies from './20261122_0200_replies'
 
 export const migrations: Record<string, Migration> = {
   '20261122_0001_accounts': accounts,
   '20261122_0002_stores': stores,
   '20261122_0003_mail_sources': mailSources,
   '20261122_0004_messages': messages,
+  '20261122_0005_inbox_marks': inboxMarks,
+  '20261122_0006_inbox_indexes': inboxIndexes,
+  '20261122_0100_notifications': notifications,
+  '20261122_0200_replies': replies,
 }

@@ -1,6 +1,9 @@
 // Runs the WeChat API stand-in as a process (`pnpm --filter @sellerinbox/server wechat-standin`).
 // Env: WECHAT_STANDIN_PORT (9901), WECHAT_STANDIN_HOST (127.0.0.1), WECHAT_APPID, WECHAT_SECRET,
-// optional WECHAT_STANDIN_TOKEN_TTL_SECONDS and WECHAT_STANDIN_DEFAULT_BALANCE. Stops on SIGINT/SIGTERM.
+// optional WECHAT_STANDIN_TOKEN_TTL_SECONDS and WECHAT_STANDIN_DEFAULT_BALANCE; the server's
+// NOTIFY_TEMPLATE_* variables register the same subscription templates, and WECHAT_STANDIN_USERS
+// (comma-separated openids) makes users known that never signed in through WeChat (the demo
+// accounts), so subscribe/send accepts them. Stops on SIGINT/SIGTERM.
 import { startWechatStandin } from './standin'
 
 function intFromEnv(name: string, fallback: number | undefined): number | undefined {
@@ -29,6 +32,16 @@ try {
     ...(tokenTtlSeconds !== undefined ? { tokenTtlSeconds } : {}),
     ...(defaultBalance !== undefined ? { defaultBalance } : {}),
   })
+  for (const [idVar, fieldsVar] of [
+    ['NOTIFY_TEMPLATE_NEW_MESSAGE', 'NOTIFY_TEMPLATE_NEW_MESSAGE_FIELDS'],
+    ['NOTIFY_TEMPLATE_SLA', 'NOTIFY_TEMPLATE_SLA_FIELDS'],
+  ] as const) {
+    const id = process.env[idVar]
+    const fields = process.env[fieldsVar]
+    // `slot=keyword,…` → the keywords (their names carry their types: thing1, time3, …)
+    if (id && fields) standin.state.setTemplate(id, fields.split(',').map((pair) => pair.split('=')[1] ?? ''))
+  }
+  for (const openid of (process.env.WECHAT_STANDIN_USERS ?? '').split(',').filter(Boolean)) standin.state.registerUser(openid)
   const defaults = process.env.WECHAT_APPID ? '' : ' (WECHAT_APPID/WECHAT_SECRET not set: using stand-in defaults)'
   console.log(`wechat-standin: listening on ${standin.url} for appid ${appid}${defaults}`)
 

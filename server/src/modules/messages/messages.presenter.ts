@@ -1,20 +1,14 @@
 // The only place that shapes messages, attachments and conversations as JSON. Body HTML passes
 // through only from `bodyHtml`, which ingestion sanitized; no other field carries HTML.
-import type { AttachmentInfo, ConversationInfo, MessageDetail, MessageSummary } from '@sellerinbox/shared/api/messages'
-import type { AttachmentRow, ConversationRow } from '../../db/schema'
+import type { AttachmentInfo, ConversationInfo, MessageDetail, MessageSummary, OrderPanel, StatusChange, Tag } from '@sellerinbox/shared/api/messages'
+import type { AttachmentRow, ConversationRow, MessageEventRow, TagRow } from '../../db/schema'
 import type { MessageDetailRow, MessageSummaryRow } from './messages.repo'
+import { snippetOf } from '@sellerinbox/shared/domain/snippet'
 
-export const SNIPPET_LENGTH = 120
+export { SNIPPET_LENGTH, snippetOf } from '@sellerinbox/shared/domain/snippet'
 
 /** MariaDB's BOOLEAN is TINYINT(1): mysql2 hands back 0/1 whatever the schema type says. */
 export const flag = (value: boolean | number): boolean => value === true || value === 1
-
-/** The first SNIPPET_LENGTH characters (code points, so no emoji is cut in half), whitespace collapsed. */
-export function snippetOf(text: string | null): string {
-  const collapsed = (text ?? '').replace(/\s+/g, ' ').trim()
-  const chars = Array.from(collapsed)
-  return chars.length > SNIPPET_LENGTH ? `${chars.slice(0, SNIPPET_LENGTH).join('').trimEnd()}…` : collapsed
-}
 
 /** Stored as `a@x, b@y` (To then Cc). */
 export function addressList(stored: string): string[] {
@@ -24,11 +18,16 @@ export function addressList(stored: string): string[] {
     .filter(Boolean)
 }
 
-export function presentMessageSummary(row: MessageSummaryRow): MessageSummary {
+export function presentTag(row: Pick<TagRow, 'id' | 'name' | 'color'>): Tag {
+  return { id: row.id, name: row.name, color: row.color }
+}
+
+export function presentMessageSummary(row: MessageSummaryRow, tags: Tag[]): MessageSummary {
   return {
     id: row.id,
     channelId: row.channelId,
     storeId: row.storeId,
+    storeName: row.storeName,
     marketplace: row.channelMarketplace,
     conversationId: row.conversationId,
     direction: row.direction,
@@ -48,6 +47,7 @@ export function presentMessageSummary(row: MessageSummaryRow): MessageSummary {
     suspicious: flag(row.suspicious),
     parseError: row.parseError,
     attachmentCount: row.attachmentCount,
+    tags,
   }
 }
 
@@ -55,9 +55,20 @@ export function presentAttachment(row: AttachmentRow): AttachmentInfo {
   return { id: row.id, filename: row.filename, contentType: row.contentType, size: row.size, inline: flag(row.inline) }
 }
 
-export function presentMessageDetail(row: MessageDetailRow, attachments: AttachmentRow[]): MessageDetail {
+export function presentStatusChange(row: Pick<MessageEventRow, 'createdAt' | 'userId' | 'userName' | 'change'>): StatusChange {
+  return { at: row.createdAt.toISOString(), by: { id: row.userId, displayName: row.userName }, change: row.change }
+}
+
+export interface DetailParts {
+  tags: Tag[]
+  attachments: AttachmentRow[]
+  order: OrderPanel | null
+  history: Pick<MessageEventRow, 'createdAt' | 'userId' | 'userName' | 'change'>[]
+}
+
+export function presentMessageDetail(row: MessageDetailRow, parts: DetailParts): MessageDetail {
   return {
-    ...presentMessageSummary(row),
+    ...presentMessageSummary(row, parts.tags),
     replyTo: row.replyTo,
     language: row.language,
     productTitle: row.productTitle,
@@ -66,7 +77,9 @@ export function presentMessageDetail(row: MessageDetailRow, attachments: Attachm
     bodyText: row.bodyText,
     bodyHtml: row.bodyHtml,
     toAddresses: addressList(row.toAddresses),
-    attachments: attachments.map(presentAttachment),
+    attachments: parts.attachments.map(presentAttachment),
+    order: parts.order,
+    history: parts.history.map(presentStatusChange),
   }
 }
 

@@ -10,8 +10,15 @@ import meRoutes from './me'
 import memberRoutes from './members'
 import messageRoutes from './messages'
 import reprocessRoutes from './message-reprocess'
+import replyRoutes from './replies'
+import replySettingsRoutes from './reply-settings'
+import smtpRelayRoutes from './smtp-relay'
+import uploadRoutes from './uploads'
 import metaRoutes from './meta'
+import notificationRoutes from './notifications'
+import notificationPushRoutes from './notifications-push'
 import storeRoutes from './stores'
+import tagRoutes from './tags'
 import unroutedMailRoutes from './unrouted-mail'
 
 const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -26,8 +33,15 @@ const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(unroutedMailRoutes, { prefix: '/unrouted-mail' })
   await app.register(messageRoutes, { prefix: '/messages' })
   await app.register(reprocessRoutes, { prefix: '/messages' })
+  await app.register(replyRoutes, { prefix: '/messages' })
+  await app.register(replySettingsRoutes)
+  await app.register(uploadRoutes, { prefix: '/uploads' })
+  await app.register(smtpRelayRoutes, { prefix: '/smtp-relay' })
   await app.register(conversationRoutes, { prefix: '/conversations' })
   await app.register(attachmentRoutes, { prefix: '/attachments' })
+  await app.register(tagRoutes, { prefix: '/tags' })
+  await app.register(notificationRoutes, { prefix: '/notifications' })
+  await app.register(notificationPushRoutes, { prefix: '/wechat' })
 }
 
 export default apiRoutes

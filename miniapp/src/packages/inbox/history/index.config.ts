@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '沟通记录', enablePullDownRefresh: true })

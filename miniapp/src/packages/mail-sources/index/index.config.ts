@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '邮箱收取', enablePullDownRefresh: true })
