@@ -99,7 +99,7 @@ export async function notifyOrg(t: TestApp, options: { storeName?: string; credi
 /** Credits as a user gets them: accepts reported by the mini program, and the same at WeChat. */
 export async function giveCredits(t: TestApp, user: Client, n: number, templates = [TEMPLATES.newMessage, TEMPLATES.sla]): Promise<void> {
   for (let i = 0; i < n; i++) {
-    const res = await user.request('POST', '/api/notifications/credits', { results: templates.map((templateId) => ({ templateId, result: 'accept' })) })
+    const res = await user.request('POST', '/api/notifications/credits', { reportId: `grant-${crypto.randomUUID()}`, results: templates.map((templateId) => ({ templateId, result: 'accept' })) })
     if (res.statusCode !== 200) throw new Error(`credits failed: ${res.statusCode} ${res.body}`)
   }
   const openid = await openidOf(t, user)

@@ -114,9 +114,9 @@ describe('credits', () => {
       ],
     })
     const both = [{ templateId: TEMPLATES.newMessage, result: 'accept' }, { templateId: TEMPLATES.sla, result: 'accept' }]
-    await main.request('POST', '/api/notifications/credits', { results: both })
-    await main.request('POST', '/api/notifications/credits', { results: both })
-    const res = await main.request('POST', '/api/notifications/credits', { results: [{ templateId: TEMPLATES.newMessage, result: 'accept' }, { templateId: TEMPLATES.sla, result: 'reject' }] })
+    await main.request('POST', '/api/notifications/credits', { reportId: 'report-0001', results: both })
+    await main.request('POST', '/api/notifications/credits', { reportId: 'report-0002', results: both })
+    const res = await main.request('POST', '/api/notifications/credits', { reportId: 'report-0003', results: [{ templateId: TEMPLATES.newMessage, result: 'accept' }, { templateId: TEMPLATES.sla, result: 'reject' }] })
     expect(res.statusCode).toBe(200)
     expect(res.json().templates.map((c: { balance: number; lastResult: string }) => [c.balance, c.lastResult])).toEqual([
       [3, 'accept'],
@@ -124,16 +124,30 @@ describe('credits', () => {
     ])
   })
 
+  it('counts a report retried with the same id once, and needs an id', async () => {
+    const main = await signUpMain(t)
+    const accept = { reportId: 'retry-0001', results: [{ templateId: TEMPLATES.newMessage, result: 'accept' }] }
+    for (let i = 0; i < 3; i++) expect((await main.request('POST', '/api/notifications/credits', accept)).statusCode).toBe(200)
+    const res = await main.request('POST', '/api/notifications/credits', { ...accept, reportId: 'retry-0002' })
+    expect(res.json().templates[0]).toMatchObject({ templateId: TEMPLATES.newMessage, balance: 2 })
+    // Another user may happen to pick the same id: ids are per user.
+    const other = await signUpMain(t)
+    expect((await other.request('POST', '/api/notifications/credits', accept)).json().templates[0].balance).toBe(1)
+    const missing = await main.request('POST', '/api/notifications/credits', { results: accept.results })
+    expect(missing.statusCode).toBe(400)
+    expect(missing.json().code).toBe('VALIDATION_FAILED')
+  })
+
   it('refuses unknown templates, and everything when notifications are not configured', async () => {
     const main = await signUpMain(t)
-    const unknown = await main.request('POST', '/api/notifications/credits', { results: [{ templateId: 'someone-elses', result: 'accept' }] })
+    const unknown = await main.request('POST', '/api/notifications/credits', { reportId: 'report-0100', results: [{ templateId: 'someone-elses', result: 'accept' }] })
     expect(unknown.statusCode).toBe(400)
     expect(unknown.json().code).toBe('NOTIFY_TEMPLATE_UNKNOWN')
     const plain = await buildTestApp()
     try {
       const user = await signUpMain(plain)
       expect((await user.request('GET', '/api/notifications/credits')).json()).toEqual({ configured: false, templates: [] })
-      const off = await user.request('POST', '/api/notifications/credits', { results: [{ templateId: TEMPLATES.newMessage, result: 'accept' }] })
+      const off = await user.request('POST', '/api/notifications/credits', { reportId: 'report-0101', results: [{ templateId: TEMPLATES.newMessage, result: 'accept' }] })
       expect(off.statusCode).toBe(409)
       expect(off.json().code).toBe('NOTIFICATIONS_OFF')
     } finally {

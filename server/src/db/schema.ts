@@ -275,6 +275,12 @@ export interface NotificationCreditsTable {
   updatedAt: UpdatedAt
 }
 
+export interface NotificationCreditReportsTable {
+  userId: number
+  reportId: string
+  createdAt: CreatedAt
+}
+
 export interface NotificationIntakeTable {
   messageId: number
   orgId: number
@@ -461,6 +467,7 @@ export interface Database {
   inboxCounts: InboxCountsTable
   notificationRules: NotificationRulesTable
   notificationCredits: NotificationCreditsTable
+  notificationCreditReports: NotificationCreditReportsTable
   notificationIntake: NotificationIntakeTable
   notifications: NotificationsTable
   notificationMessages: NotificationMessagesTable

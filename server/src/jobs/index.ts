@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/kysely'
 import type { NotificationDispatcher } from '../notify/dispatcher'
 import type { BlobStore } from '../storage/blob-store'
+import { pruneCreditReports } from '../modules/notifications/credits.repo'
 import { dropStaleIntake } from '../notify/recovery'
 import { cleanupExpiredSignInState } from './cleanup.job'
 import { rerouteAllUnrouted } from './reroute.job'
@@ -45,7 +46,9 @@ export function startJobs(deps: { db: Db; storage: BlobStore; notifications?: No
       }, { name: 'notify-sweep', noOverlap: true }),
       cron.schedule('17 * * * *', async () => {
         try {
-          await dropStaleIntake(db, new Date())
+          const now = new Date()
+          await dropStaleIntake(db, now)
+          await pruneCreditReports(db, now)
         } catch (error) {
           log.error({ job: 'notify-intake-cleanup', err: error }, 'intake clean-up failed')
         }

@@ -85,6 +85,8 @@ export const Credits = Type.Object({
 export type Credits = Static<typeof Credits>
 
 export const RecordSubscribeBody = Type.Object({
+  /** Made by the client once per requestSubscribeMessage answer and reused on retries: credits are added once. */
+  reportId: Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
   results: Type.Array(Type.Object({ templateId: Type.String({ minLength: 1, maxLength: 128 }), result: SubscribeResult }), { minItems: 1, maxItems: 3 }),
 })
 export type RecordSubscribeBody = Static<typeof RecordSubscribeBody>

@@ -8,6 +8,7 @@ import * as messages from './20261122_0004_messages'
 import * as inboxMarks from './20261122_0005_inbox_marks'
 import * as inboxIndexes from './20261122_0006_inbox_indexes'
 import * as notifications from './20261122_0100_notifications'
+import * as creditReports from './20261204_0101_credit_reports'
 import * as replies from './20261122_0200_replies'
 
 export const migrations: Record<string, Migration> = {
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261122_0006_inbox_indexes': inboxIndexes,
   '20261122_0100_notifications': notifications,
   '20261122_0200_replies': replies,
+  '20261204_0101_credit_reports': creditReports,
 }

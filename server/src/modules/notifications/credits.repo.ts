@@ -39,3 +39,10 @@ export async function ensureCredits(db: Db, key: { orgId: number; userId: number
     .onDuplicateKeyUpdate({ balance: sql<number>`GREATEST(balance, ${balance})`, updatedAt: now })
     .execute()
 }
+
+/** Report ids only guard against retries, which come within minutes; a week is ample. */
+export async function pruneCreditReports(db: Db, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - 7 * 24 * 3600_000)
+  const result = await db.deleteFrom('notificationCreditReports').where('createdAt', '<', cutoff).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

@@ -27,7 +27,7 @@ export async function getCredits(db: Db, actor: Actor, notify: NotifyConfig): Pr
   }
 }
 
-/** +1 per accepted template; other answers only update what the page shows (e.g. "rejected"). */
+/** +1 per accepted template, once per report id; other answers only update what the page shows (e.g. "rejected"). */
 export async function recordSubscribeResults(db: Db, actor: Actor, notify: NotifyConfig, body: RecordSubscribeBody, now: Date): Promise<Credits> {
   const known = new Set(configuredTemplates(notify).map((t) => t.templateId))
   if (known.size === 0) throw new AppError('NOTIFICATIONS_OFF', 'Notifications are not configured on this server')
@@ -38,6 +38,9 @@ export async function recordSubscribeResults(db: Db, actor: Actor, notify: Notif
     ])
   }
   await db.transaction().execute(async (tx) => {
+    // The same report again (a retry after a lost response) changes nothing.
+    const claimed = await tx.insertInto('notificationCreditReports').ignore().values({ userId: actor.userId, reportId: body.reportId }).executeTakeFirst()
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 0) return
     for (const { templateId, result } of body.results) {
       await addCredit(tx, { orgId: actor.orgId, userId: actor.userId, templateId }, result, result === 'accept', now)
     }

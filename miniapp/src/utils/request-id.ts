@@ -1,5 +1,6 @@
-// A random idempotency key per reply: made when the seller presses send and kept for retries of that
-// draft, so a send that timed out but reached the server is never emailed twice.
+// Random ids the server uses to recognise a retried request: a reply's idempotency key (made when
+// the seller presses send and kept for retries of that draft) and a subscription report's id, so a
+// request that timed out but reached the server never sends an email twice or adds credits twice.
 const HEX = '0123456789abcdef'
 
 function randomBytes(n: number): Uint8Array {
@@ -10,7 +11,9 @@ function randomBytes(n: number): Uint8Array {
   return bytes
 }
 
-export function newIdempotencyKey(): string {
+export function newRequestId(prefix: string): string {
   const hex = Array.from(randomBytes(16), (b) => HEX[b >> 4]! + HEX[b & 15]!).join('')
-  return `reply-${Date.now().toString(36)}-${hex}`
+  return `${prefix}-${Date.now().toString(36)}-${hex}`
 }
+
+export const newIdempotencyKey = () => newRequestId('reply')
