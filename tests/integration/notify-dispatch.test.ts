@@ -3,6 +3,7 @@
 // product handles, store scoping for sub-accounts, and a crash between the send and its record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addSubAccount, createStore, type TestApp } from '../helpers/app'
+import { planSlaReminders } from '@sellerinbox/server/notify/sla-reminders'
 import { mailFactory } from '../helpers/mail-factory'
 import {
   buildNotifyApp,
@@ -171,6 +172,22 @@ describe('dispatch', () => {
     clock.set('2026-11-23T15:30:00Z')
     await mail.message(o.us, { slaDueAt: new Date(clock.now().getTime() + 60 * MIN) })
     expect((await d.sweep()).reminders).toBe(0)
+  })
+
+  it('reaches every message due soon, however many earlier ones were already reminded', async () => {
+    const o = await notifyOrg(t)
+    const now = Date.parse(MONDAY_10)
+    const mail = mailFactory(t.app, o.main)
+    const ids: number[] = []
+    for (let i = 0; i < 7; i++) ids.push((await mail.message(o.us, { slaDueAt: new Date(now + (30 + i) * MIN) })).id)
+    const deps = { db: t.app.ctx.db, config: t.app.ctx.config.notify, orgIds: [o.orgId] }
+    // Pages of 2 over seven messages; then three more arrive among them, behind reminded ones.
+    expect(await planSlaReminders(deps, new Date(now), 2)).toBe(7)
+    for (let i = 0; i < 3; i++) ids.push((await mail.message(o.us, { slaDueAt: new Date(now + (40 + i) * MIN) })).id)
+    expect(await planSlaReminders(deps, new Date(now), 2)).toBe(3)
+    expect(await planSlaReminders(deps, new Date(now), 2)).toBe(0)
+    const reminded = await t.app.ctx.db.selectFrom('notifications').select('messageId').where('kind', '=', 'sla_reminder').where('orgId', '=', o.orgId).execute()
+    expect(reminded.map((r) => r.messageId).sort((a, b) => a! - b!)).toEqual(ids)
   })
 
   it('records no_credit without calling WeChat when the balance is 0, and shows it in the log', async () => {

@@ -14,22 +14,45 @@ export interface ReminderDeps {
   orgIds?: number[]
 }
 
-/** Creates due reminders; returns how many. */
-export async function planSlaReminders(deps: ReminderDeps, now: Date, limit = 1000): Promise<number> {
+/**
+ * Creates due reminders; returns how many. Walks every open buyer message due within the reminder
+ * lead, a page at a time, so a backlog of already-reminded messages never hides later ones.
+ */
+export async function planSlaReminders(deps: ReminderDeps, now: Date, pageSize = 1000): Promise<number> {
   if (!deps.config.sla) return 0
-  const { db } = deps
-  let query = db
+  let created = 0
+  let after: { slaDueAt: Date; id: number } | null = null
+  for (;;) {
+    const page = await dueMessages(deps, now, after, pageSize)
+    if (!page.length) break
+    created += await remindPage(deps, now, page.map((r) => r.id))
+    if (page.length < pageSize) break
+    const last = page[page.length - 1]!
+    after = { slaDueAt: last.slaDueAt!, id: last.id }
+  }
+  return created
+}
+
+function dueMessages(deps: ReminderDeps, now: Date, after: { slaDueAt: Date; id: number } | null, limit: number) {
+  let query = deps.db
     .selectFrom('messages')
-    .select('id')
+    .select(['id', 'slaDueAt'])
     .where('slaDueAt', '>', now)
     .where('slaDueAt', '<=', new Date(now.getTime() + deps.config.slaReminderMs))
     .where('kind', '=', 'buyer_message')
     .where('direction', '=', 'in')
     .where('status', 'in', ['pending', 'follow_up'])
     .orderBy('slaDueAt')
+    .orderBy('id')
     .limit(limit)
+  if (after) query = query.where((eb) => eb.or([eb('slaDueAt', '>', after.slaDueAt), eb.and([eb('slaDueAt', '=', after.slaDueAt), eb('id', '>', after.id)])]))
   if (deps.orgIds) query = query.where('orgId', 'in', deps.orgIds.length ? deps.orgIds : [0])
-  const messages = (await loadMessages(db, (await query.execute()).map((r) => r.id))).filter((m) => m.notifiable && m.open)
+  return query.execute()
+}
+
+async function remindPage(deps: ReminderDeps, now: Date, ids: number[]): Promise<number> {
+  const { db } = deps
+  const messages = (await loadMessages(db, ids)).filter((m) => m.notifiable && m.open)
   if (!messages.length) return 0
   const reminded = await db
     .selectFrom('notifications')
