@@ -65,7 +65,7 @@ async function inbound(): Promise<Inbound> {
   return { box, main, store, messageId: message.id, relay: withCase, orderId }
 }
 
-async function upload(client: Client, filename: string, data: Buffer, contentType = 'application/octet-stream') {
+async function upload(client: Client, filename: string, data: Buffer, contentType = 'application/octet-stream', query = '') {
   const boundary = `----b${randomUUID()}`
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`),
@@ -74,7 +74,7 @@ async function upload(client: Client, filename: string, data: Buffer, contentTyp
   ])
   return t.app.inject({
     method: 'POST',
-    url: '/api/uploads',
+    url: `/api/uploads${query}`,
     headers: { authorization: `Bearer ${client.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
     payload,
   })
@@ -211,6 +211,16 @@ describe('uploads', () => {
     expect(fake.json().code).toBe('UNSUPPORTED_FILE_TYPE')
     const text = await upload(main, 'notes', Buffer.from('Größe: 42 cm\n'))
     expect(text.json()).toMatchObject({ contentType: 'text/plain', filename: 'notes' })
+  })
+
+  it("takes the file's own name from ?filename= when the part is named after a temporary path", async () => {
+    const main = await signUpMain(t)
+    const named = await upload(main, 'wxfile://tmp_3f2a9c.png', PNG, 'image/png', `?filename=${encodeURIComponent('破损照片.png')}`)
+    expect(named.statusCode).toBe(200)
+    expect(named.json()).toMatchObject({ contentType: 'image/png', filename: '破损照片.png' })
+    const empty = await upload(main, 'a.png', PNG, 'image/png', '?filename=')
+    expect(empty.statusCode).toBe(400)
+    expect(empty.json().code).toBe('VALIDATION_FAILED')
   })
 })
 

@@ -11,7 +11,8 @@ import { refreshOnce, toApiError } from './request'
 export async function uploadAttachment(file: PickedFile, onProgress?: (percent: number) => void): Promise<Upload> {
   const attempt = () => {
     const token = loadSession()?.accessToken
-    return uploadFile({ url: `${apiBase}/api/uploads`, header: token ? { Authorization: `Bearer ${token}` } : {}, field: 'file', file, onProgress })
+    // The name goes in the query: the mini program names the multipart part after a temporary path.
+    return uploadFile({ url: `${apiBase}/api/uploads?filename=${encodeURIComponent(file.name)}`, header: token ? { Authorization: `Bearer ${token}` } : {}, field: 'file', file, onProgress })
   }
   let result = await attempt()
   if (result.status === 401 && toApiError(result.status, result.data).code === 'TOKEN_EXPIRED') {

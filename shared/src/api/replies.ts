@@ -59,6 +59,11 @@ export const Upload = Type.Object({
 })
 export type Upload = Static<typeof Upload>
 
+export const UploadQuery = Type.Object({
+  filename: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: "The file's own name, when the multipart part carries another" })),
+})
+export type UploadQuery = Static<typeof UploadQuery>
+
 export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'failed', 'unknown', 'rejected_by_amazon'] as const
 export const OutboxState = Type.Enum(OUTBOX_STATES)
 
