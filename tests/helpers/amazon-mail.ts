@@ -112,3 +112,33 @@ export function optOutNotice(o: { to: string; orderId: string; buyer?: string })
     '',
   ].join('\r\n')
 }
+
+/** Amazon's copy of a reply the seller wrote in Seller Central ("Your e-mail to …"). */
+export function replyConfirmation(o: { to: string; orderId: string; buyer?: string; text?: string }): string {
+  seq += 1
+  return [
+    'From: "Amazon.com" <donotreply@amazon.com>',
+    `To: ${o.to}`,
+    `Subject: Your e-mail to ${o.buyer ?? 'the buyer'}`,
+    `Date: ${new Date().toUTCString()}`,
+    `Message-ID: <confirmation.${Date.now()}.${seq}@amazonses.example>`,
+    'MIME-Version: 1.0',
+    'X-Space-Notification-Type: BBC_MESSAGE_CONFIRMATION_TO_MERCHANT',
+    'X-Marketplace-ID: ATVPDKIKX0DER',
+    'Content-Type: text/plain; charset=UTF-8',
+    '',
+    'Dear Seller,',
+    '',
+    `Below is a copy of the e-mail you sent to ${o.buyer ?? 'the buyer'}.`,
+    '',
+    `Order ID: ${o.orderId}`,
+    '',
+    '--- Begin message ---',
+    o.text ?? 'Your parcel left our warehouse this morning.',
+    '--- End message ---',
+    '',
+    'Kind regards,',
+    'Amazon.com',
+    '',
+  ].join('\r\n')
+}

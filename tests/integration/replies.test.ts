@@ -8,7 +8,7 @@ import { SmtpTransports } from '@sellerinbox/server/outbox/smtp'
 import type { SyncManager } from '@sellerinbox/server/sync/sync-manager'
 import type { Reply, Store } from '@sellerinbox/shared'
 import { buildTestApp, createStore, signUpMain, type Client, type TestApp } from '../helpers/app'
-import { buyerMessage, optOutNotice, randomOrderId } from '../helpers/amazon-mail'
+import { buyerMessage, optOutNotice, randomOrderId, replyConfirmation } from '../helpers/amazon-mail'
 import { appendMessages, createMailbox } from '../helpers/imap'
 import { addMailSource, quietLog, secrets, startWorker, storage, testDb, waitFor } from '../helpers/ingest'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink'
@@ -196,6 +196,29 @@ describe('Amazon outcomes', () => {
     })
     expect(rejected.lastError).toMatch(/opted out/)
     expect((await db.selectFrom('messages').select('status').where('id', '=', m.messageId).executeTakeFirstOrThrow()).status).toBe('pending')
+  })
+
+  it("marks the buyer's open messages about an order replied on platform when Amazon's copy of a Seller Central reply arrives", async () => {
+    const m = await inbound()
+    const channel = m.store.channels[0]!
+    const otherOrder = randomOrderId()
+    await appendMessages(m.box, [buyerMessage({ to: channel.dedicatedAddress, relay: 'b0other00000001@marketplace.amazon.com', orderId: otherOrder, buyer: 'Kim', text: 'Is this in stock?' })])
+    const other = await waitFor('the other buyer message', () => db.selectFrom('messages').select('id').where('channelId', '=', channel.id).where('orderId', '=', otherOrder).executeTakeFirst())
+    const pendingBefore = (await m.main.request('GET', '/api/messages/counts')).json().categories.buyer_message.pending
+    expect(pendingBefore).toBe(2)
+
+    await appendMessages(m.box, [replyConfirmation({ to: channel.dedicatedAddress, orderId: m.orderId, buyer: 'Jamie' })])
+    const answered = await waitFor('the reply on platform', async () => {
+      const detail = (await m.main.request('GET', `/api/messages/${m.messageId}`)).json()
+      return detail.status === 'replied_on_platform' ? detail : null
+    })
+    expect(answered.slaDueAt).toBeNull()
+    expect(answered.history[0]).toMatchObject({ by: { id: 0, displayName: 'Seller Central' }, change: 'replied_on_platform' })
+    expect((await db.selectFrom('messages').select('status').where('id', '=', other.id).executeTakeFirstOrThrow()).status).toBe('pending')
+    const counts = (await m.main.request('GET', '/api/messages/counts')).json()
+    expect(counts.categories.buyer_message.pending).toBe(1)
+    // The copy itself is kept as Amazon mail about the order.
+    expect(counts.categories.amazon.total).toBe(1)
   })
 })
 

@@ -10,7 +10,7 @@ import type { NewMessageRow } from '../db/schema'
 import { enqueueStoredMessages } from '../notify/intake'
 import { countNewMessages } from '../modules/messages/inbox-counts.repo'
 import { clip, clipOrNull, LIMITS, type PreparedMail } from './prepare'
-import { applyReplyOutcomes } from './reply-outcomes'
+import { applyReplyOutcomes, applySellerCentralReplies } from './reply-outcomes'
 import { conversationKeyOf, type ConversationKey } from './threading'
 
 export interface MailboxTarget {
@@ -136,8 +136,10 @@ export async function storeRoutedMail(tx: Tx, origin: Origin, routed: Routed[]):
   await touchConversations(tx, fresh, conversationIds)
   await touchChannels(tx, fresh)
   await applyReplyOutcomes(tx, fresh)
-  // Last, so the counter rows (shared with the inbox API's writers) are locked for the shortest time.
+  // Late, so the counter rows (shared with the inbox API's writers) are locked for the shortest time.
   await countNewMessages(tx, rows)
+  // After counting: it moves messages of this batch between counters too (rare: a copy of a reply).
+  await applySellerCentralReplies(tx, fresh)
   return fresh
 }
 
