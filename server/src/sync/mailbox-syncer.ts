@@ -10,7 +10,7 @@ import type { Db } from '../db/kysely'
 import type { MailSourceRow } from '../db/schema'
 import type { SecretBox } from '../lib/secret-box'
 import type { BlobStore } from '../storage/blob-store'
-import { prepareMail, type FetchedMail } from '../ingest/prepare'
+import { prepareMail, type FetchedMail, type PreparedMail } from '../ingest/prepare'
 import { LeaseLostError, storeBatch, type MailboxTarget } from '../ingest/store'
 import { backoffDelay, nextAttempt, type BackoffPolicy, DEFAULT_BACKOFF } from './backoff'
 import { hasUidValidityChanged, isNewUid, nextUidRange } from './uid'
@@ -157,27 +157,44 @@ export class MailboxSyncer {
     const range = nextUidRange(lastUid, uidNext)
     if (!range) return
     const target: MailboxTarget = { sourceId: this.source.id, orgId: this.source.orgId, mailbox: this.source.mailbox, uidvalidity, owner: this.options.owner }
-    let batch: FetchedMail[] = []
-    for await (const message of client.fetch(range, { uid: true, source: true, internalDate: true }, { uid: true })) {
-      if (this.stopped) return
-      if (!isNewUid(message.uid, lastUid) || !message.source) continue
-      const internalDate = message.internalDate instanceof Date ? message.internalDate : message.internalDate ? new Date(message.internalDate) : null
-      batch.push({ uid: message.uid, raw: message.source, internalDate })
-      if (batch.length >= this.batchSize) {
-        lastUid = await this.store(target, batch)
-        batch = []
-      }
+    // Two-stage pipeline: batch N+1 is analysed while batch N is written (MariaDB works on the other
+    // core). Batches are stored strictly in UID order, each with its progress in one transaction.
+    let storing: Promise<unknown> | null = null
+    const flush = async (fetched: FetchedMail[]): Promise<void> => {
+      const prepared = await this.prepare(fetched)
+      if (storing) await storing
+      storing = this.storePrepared(target, prepared)
+      // Awaited before the next batch or at the end; this only keeps an early failure from being
+      // reported as unhandled while the next batch is being prepared.
+      storing.catch(() => undefined)
     }
-    if (batch.length) await this.store(target, batch)
+    let batch: FetchedMail[] = []
+    try {
+      for await (const message of client.fetch(range, { uid: true, source: true, internalDate: true }, { uid: true })) {
+        if (this.stopped) return
+        if (!isNewUid(message.uid, lastUid) || !message.source) continue
+        const internalDate = message.internalDate instanceof Date ? message.internalDate : message.internalDate ? new Date(message.internalDate) : null
+        batch.push({ uid: message.uid, raw: message.source, internalDate })
+        if (batch.length >= this.batchSize) {
+          await flush(batch)
+          batch = []
+        }
+      }
+      if (batch.length && !this.stopped) await flush(batch)
+    } finally {
+      if (storing) await storing
+    }
   }
 
-  private async store(target: MailboxTarget, batch: FetchedMail[]): Promise<number> {
+  private prepare(batch: FetchedMail[]): Promise<PreparedMail[]> {
     const now = new Date()
     // A few at a time: blob writes overlap with parsing; more would only queue on the thread pool.
-    const prepared = await mapLimit(batch, 4, (fetched) => prepareMail(this.deps.storage, fetched, now))
+    return mapLimit(batch, 4, (fetched) => prepareMail(this.deps.storage, fetched, now))
+  }
+
+  private async storePrepared(target: MailboxTarget, prepared: PreparedMail[]): Promise<void> {
     const result = await storeBatch(this.deps.db, target, prepared)
     this.log.debug({ ...result }, 'batch stored')
-    return result.lastUid
   }
 
   private clientOptions(): ImapFlowOptions {
