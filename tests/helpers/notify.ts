@@ -1,6 +1,7 @@
 // Wiring for notification tests: the app configured with two subscription templates (the stand-in
 // knows the same ones), a movable clock, dispatchers restricted to one org, recipients with credits,
 // and messages stored the way ingestion stores them (with their intake row).
+import { randomUUID } from 'node:crypto'
 import type { Db } from '@sellerinbox/server/db/kysely'
 import { NotificationDispatcher, type DispatcherOptions } from '@sellerinbox/server/notify/dispatcher'
 import { enqueueStoredMessages } from '@sellerinbox/server/notify/intake'
@@ -25,16 +26,14 @@ export const TEMPLATE_ENV = {
   NOTIFY_TEMPLATE_SLA_FIELDS: 'title=thing1,store=thing2,deadline=time3,detail=thing4',
 }
 
-let apps = 0
-
 /**
  * The app with notification templates configured, and a stand-in that knows the same templates.
  * Each app gets its own appid, so its access-token row (shared by every instance of one appid) is
- * its own even when test files run side by side.
+ * its own even when test files run side by side or one after another in the same worker process
+ * (a per-process counter would start again at each file).
  */
 export async function buildNotifyApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  apps += 1
-  const appid = `wxnotify${process.pid}x${apps}`
+  const appid = `wxnotify${randomUUID().replace(/-/g, '').slice(0, 16)}`
   const standin = await startWechatStandin({ port: 0, appid, secret: TEST_WECHAT.secret })
   const app = await buildApp(testConfig({ WECHAT_API_BASE: standin.url, WECHAT_APPID: appid, ...TEMPLATE_ENV, ...overrides }), { web: false, logger: false })
   await app.ready()

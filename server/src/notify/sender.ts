@@ -209,8 +209,13 @@ function openMessages(context: ClaimContext, row: NotificationRow, recipient: Re
 }
 
 async function recordOutcomes(deps: SendDeps, results: { claimed: Claimed; outcome: SendOutcome }[], now: Date): Promise<void> {
+  // Every instance locks credit and rule rows in the same order (user, template), so two
+  // instances recording outcomes for the same users wait for each other instead of deadlocking.
+  const ordered = [...results].sort(
+    (a, b) => a.claimed.row.userId - b.claimed.row.userId || a.claimed.template.id.localeCompare(b.claimed.template.id) || a.claimed.row.id - b.claimed.row.id,
+  )
   await inTransaction(deps.db, async (tx) => {
-    for (const { claimed, outcome } of results) await recordOutcome(tx, deps, claimed, outcome, now)
+    for (const { claimed, outcome } of ordered) await recordOutcome(tx, deps, claimed, outcome, now)
   })
 }
 
