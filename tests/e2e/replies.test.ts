@@ -29,7 +29,7 @@ import { launchBrowser } from '../helpers/browser'
 import { IMAP, appendMessages, createMailbox } from '../helpers/imap'
 import { startServerProcess, type ServerProcess } from '../helpers/server-process'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink'
-import { TEST_WECHAT, testDatabaseUrl } from '../helpers/test-env'
+import { e2eServerEnv, TEST_WECHAT } from '../helpers/test-env'
 
 const storageDir = mkdtempSync(path.join(tmpdir(), 'sellerinbox-e2e-replies-'))
 
@@ -41,23 +41,15 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>
 beforeAll(async () => {
   standin = await startWechatStandin({ port: 0, appid: TEST_WECHAT.appid, secret: TEST_WECHAT.secret })
   sink = await startSmtpSink()
-  server = await startServerProcess({
-    ROLES: 'web,worker',
-    DATABASE_URL: testDatabaseUrl(),
-    JWT_SECRET: 'e2e-jwt-secret-e2e-jwt-secret-0123456789',
-    SECRETS_KEY: Buffer.alloc(32, 9).toString('base64'),
-    WECHAT_APPID: TEST_WECHAT.appid,
-    WECHAT_SECRET: TEST_WECHAT.secret,
-    WECHAT_API_BASE: standin.url,
-    INBOUND_DOMAIN: 'in.e2e.example',
-    MAIL_SYNC_TICK_SECONDS: '1',
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(sink.port),
-    SMTP_TLS_MODE: 'none',
-    STORAGE_DIR: storageDir,
-    LOG_LEVEL: 'warn',
-    DEMO_MODE: 'false',
-  })
+  server = await startServerProcess(
+    e2eServerEnv(standin.url, {
+      MAIL_SYNC_TICK_SECONDS: '1',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(sink.port),
+      SMTP_TLS_MODE: 'none',
+      STORAGE_DIR: storageDir,
+    }),
+  )
   browser = await launchBrowser()
 })
 

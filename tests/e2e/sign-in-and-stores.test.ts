@@ -7,7 +7,7 @@ import { startWechatStandin } from '@sellerinbox/server/dev/wechat-standin/stand
 import type { Session, Store } from '@sellerinbox/shared'
 import { launchBrowser } from '../helpers/browser'
 import { startServerProcess, type ServerProcess } from '../helpers/server-process'
-import { TEST_WECHAT, testDatabaseUrl } from '../helpers/test-env'
+import { e2eServerEnv, TEST_WECHAT } from '../helpers/test-env'
 
 let standin: Awaited<ReturnType<typeof startWechatStandin>>
 let server: ServerProcess
@@ -15,18 +15,7 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>
 
 beforeAll(async () => {
   standin = await startWechatStandin({ port: 0, appid: TEST_WECHAT.appid, secret: TEST_WECHAT.secret })
-  server = await startServerProcess({
-    ROLES: 'web,worker',
-    DATABASE_URL: testDatabaseUrl(),
-    JWT_SECRET: 'e2e-jwt-secret-e2e-jwt-secret-0123456789',
-    SECRETS_KEY: Buffer.alloc(32, 9).toString('base64'),
-    WECHAT_APPID: TEST_WECHAT.appid,
-    WECHAT_SECRET: TEST_WECHAT.secret,
-    WECHAT_API_BASE: standin.url,
-    INBOUND_DOMAIN: 'in.e2e.example',
-    LOG_LEVEL: 'warn',
-    DEMO_MODE: 'false',
-  })
+  server = await startServerProcess(e2eServerEnv(standin.url))
   browser = await launchBrowser()
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
 })

@@ -36,3 +36,20 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     ...overrides,
   })
 }
+
+/** What every end-to-end server process runs with: both roles, this test database, the given WeChat stand-in. */
+export function e2eServerEnv(wechatApiBase: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    ROLES: 'web,worker',
+    DATABASE_URL: testDatabaseUrl(),
+    JWT_SECRET: 'e2e-jwt-secret-e2e-jwt-secret-0123456789',
+    SECRETS_KEY: Buffer.alloc(32, 9).toString('base64'),
+    WECHAT_APPID: TEST_WECHAT.appid,
+    WECHAT_SECRET: TEST_WECHAT.secret,
+    WECHAT_API_BASE: wechatApiBase,
+    INBOUND_DOMAIN: 'in.e2e.example',
+    LOG_LEVEL: 'warn',
+    DEMO_MODE: 'false',
+    ...overrides,
+  }
+}
