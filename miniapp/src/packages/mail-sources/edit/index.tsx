@@ -5,13 +5,14 @@ import { Button, Input, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { ConnectionTestResult, MailSource, TlsMode } from '@sellerinbox/shared'
 import { useState } from 'react'
+import { FormActions, FormError, FormField, FormProblems } from '../../../components/form'
 import { Section } from '../../../components/section'
 import { Loadable } from '../../../components/status'
+import { useFormAction } from '../../../hooks/use-form-action'
 import { useI18n } from '../../../hooks/use-i18n'
 import { useLoader } from '../../../hooks/use-loader'
 import { usePageTitle } from '../../../hooks/use-page-title'
 import { useRequiredSession } from '../../../hooks/use-session'
-import { describeError } from '../../../services/api-error'
 import { createMailSource, deleteMailSource, getMailSource, testConnection, testStoredSource, updateMailSource } from '../../../services/mail-sources'
 import { confirm, toast } from '../../../utils/feedback'
 import { disabledIf } from '../../../utils/button'
@@ -60,10 +61,9 @@ function SourceForm({ source }: { source: MailSource | null }) {
     enabled: source?.enabled ?? true,
   })
   const [portTouched, setPortTouched] = useState(!!source)
-  const [busy, setBusy] = useState<'test' | 'save' | 'delete' | null>(null)
   const [result, setResult] = useState<ConnectionTestResult | null>(null)
   const [problems, setProblems] = useState<string[]>([])
-  const [formError, setFormError] = useState<unknown>()
+  const { busy, error, run } = useFormAction<'test' | 'save' | 'delete'>()
 
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) => {
     setFields((current) => ({ ...current, [key]: value }))
@@ -96,57 +96,39 @@ function SourceForm({ source }: { source: MailSource | null }) {
     mailbox: fields.mailbox.trim(),
   })
 
-  const test = async () => {
+  const test = () => {
     if (check(false).length > 0) return
-    setBusy('test')
     setResult(null)
-    setFormError(undefined)
-    try {
+    void run('test', async () => {
       const password = fields.password || undefined
       setResult(source ? await testStoredSource(source.id, { ...connection(), password }) : await testConnection({ ...connection(), password: fields.password }))
-    } catch (error) {
-      setFormError(error)
-    } finally {
-      setBusy(null)
-    }
+    })
   }
 
-  const save = async () => {
+  const save = () => {
     if (check(true).length > 0) return
-    setBusy('save')
-    setFormError(undefined)
-    try {
+    void run('save', async () => {
       const body = { name: fields.name.trim(), ...connection() }
       if (source) await updateMailSource(source.id, { ...body, enabled: fields.enabled, ...(fields.password ? { password: fields.password } : {}) })
       else await createMailSource({ ...body, password: fields.password })
       toast(t('common.saved'), 'success')
       setTimeout(() => void Taro.navigateBack(), 600)
-    } catch (error) {
-      setFormError(error)
-    } finally {
-      setBusy(null)
-    }
+    })
   }
 
   const remove = async () => {
     if (!source || !(await confirm(t('sources.deleteConfirm', { name: source.name })))) return
-    setBusy('delete')
-    try {
+    await run('delete', async () => {
       await deleteMailSource(source.id)
       toast(t('sources.deleted'), 'success')
       setTimeout(() => void Taro.navigateBack(), 600)
-    } catch (error) {
-      setFormError(error)
-    } finally {
-      setBusy(null)
-    }
+    })
   }
 
   const input = (key: 'name' | 'host' | 'username' | 'mailbox', label: string, placeholder: string) => (
-    <View className='source-field'>
-      <Text className='source-field__label'>{label}</Text>
-      <Input className={`source-field__input source-${key}-input`} value={fields[key]} placeholder={placeholder} onInput={(e) => set(key, e.detail.value)} />
-    </View>
+    <FormField label={label}>
+      <Input className={`form-field__input source-${key}-input`} value={fields[key]} placeholder={placeholder} onInput={(e) => set(key, e.detail.value)} />
+    </FormField>
   )
 
   return (
@@ -154,8 +136,7 @@ function SourceForm({ source }: { source: MailSource | null }) {
       <Section title={t('sources.account')}>
         {input('name', t('sources.name'), t('sources.namePlaceholder'))}
         {input('host', t('sources.host'), 'imap.example.com')}
-        <View className='source-field'>
-          <Text className='source-field__label'>{t('sources.tls')}</Text>
+        <FormField label={t('sources.tls')}>
           <View className='tls-options'>
             {TLS_MODES.map((mode) => (
               <Text key={mode} className={`tls-option ${fields.tlsMode === mode ? 'tls-option--active' : ''}`} data-mode={mode} onClick={() => pickTls(mode)}>
@@ -163,11 +144,10 @@ function SourceForm({ source }: { source: MailSource | null }) {
               </Text>
             ))}
           </View>
-        </View>
-        <View className='source-field'>
-          <Text className='source-field__label'>{t('sources.port')}</Text>
+        </FormField>
+        <FormField label={t('sources.port')}>
           <Input
-            className='source-field__input source-port-input'
+            className='form-field__input source-port-input'
             type='number'
             value={fields.port}
             onInput={(e) => {
@@ -175,45 +155,35 @@ function SourceForm({ source }: { source: MailSource | null }) {
               set('port', e.detail.value)
             }}
           />
-        </View>
+        </FormField>
         {input('username', t('sources.username'), 'name@example.com')}
-        <View className='source-field'>
-          <Text className='source-field__label'>{t('sources.password')}</Text>
+        <FormField label={t('sources.password')}>
           <Input
-            className='source-field__input source-password-input'
+            className='form-field__input source-password-input'
             password
             value={fields.password}
             placeholder={source ? t('sources.passwordKeep') : t('sources.passwordPlaceholder')}
             onInput={(e) => set('password', e.detail.value)}
           />
-        </View>
+        </FormField>
         {input('mailbox', t('sources.mailbox'), 'INBOX')}
         {source && (
-          <View className='source-field source-field--switch'>
-            <Text className='source-field__label'>{t('sources.enabled')}</Text>
+          <FormField label={t('sources.enabled')} inline>
             <Switch className='source-enabled-switch' checked={fields.enabled} onChange={(e) => set('enabled', e.detail.value)} />
-          </View>
+          </FormField>
         )}
         <Text className='source-hint'>{t('sources.passwordHint')}</Text>
       </Section>
 
-      {problems.length > 0 && (
-        <View className='form-problems error-message'>
-          {problems.map((p) => (
-            <Text key={p} className='form-problems__item'>
-              {p}
-            </Text>
-          ))}
-        </View>
-      )}
-      {formError !== undefined && <Text className='form-error error-message'>{describeError(formError)}</Text>}
+      <FormProblems problems={problems} />
+      <FormError error={error} />
       {result && <ConnectionResult result={result} mailbox={fields.mailbox.trim()} />}
 
-      <View className='mail-source-edit__actions'>
-        <Button className='test-connection-btn' loading={busy === 'test'} disabled={disabledIf(!!busy)} onClick={() => void test()}>
+      <FormActions>
+        <Button className='test-connection-btn' loading={busy === 'test'} disabled={disabledIf(!!busy)} onClick={test}>
           {t('sources.test')}
         </Button>
-        <Button className='save-mail-source-btn' type='primary' loading={busy === 'save'} disabled={disabledIf(!!busy)} onClick={() => void save()}>
+        <Button className='save-mail-source-btn' type='primary' loading={busy === 'save'} disabled={disabledIf(!!busy)} onClick={save}>
           {t('common.save')}
         </Button>
         {source && (
@@ -221,7 +191,7 @@ function SourceForm({ source }: { source: MailSource | null }) {
             {t('sources.delete')}
           </Button>
         )}
-      </View>
+      </FormActions>
     </>
   )
 }

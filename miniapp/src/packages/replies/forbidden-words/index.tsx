@@ -1,18 +1,16 @@
 // 违禁词: the org's own words (main account adds and deletes; optional language) and the built-in ones
 // that are always checked (review and feedback requests, off-Amazon contact), by language.
-import { Button, Input, Text, View } from '@tarojs/components'
-import type { ForbiddenWordItem } from '@sellerinbox/shared/api/replies'
+import { Input, Text, View } from '@tarojs/components'
 import { BUILT_IN_FORBIDDEN_WORDS } from '@sellerinbox/shared/domain/reply-policy'
 import { useState } from 'react'
+import { FormField } from '../../../components/form'
 import { Section } from '../../../components/section'
-import { Loadable } from '../../../components/status'
 import { useI18n } from '../../../hooks/use-i18n'
 import { useLoader } from '../../../hooks/use-loader'
 import { usePageTitle } from '../../../hooks/use-page-title'
 import { useRequiredSession } from '../../../hooks/use-session'
 import { addForbiddenWord, deleteForbiddenWord, listForbiddenWords } from '../../../services/reply-settings'
-import { disabledIf } from '../../../utils/button'
-import { confirm, toast, toastError } from '../../../utils/feedback'
+import { AddEntryForm, EditableList } from '../editable-list'
 import './index.scss'
 
 const LANGUAGES = ['en', 'de', 'fr', 'it', 'es', 'ja', 'zh'] as const
@@ -28,44 +26,29 @@ export default function ForbiddenWordsPage() {
   const { t } = useI18n()
   usePageTitle('replies.forbiddenWords')
   const session = useRequiredSession()
-  const isMain = session?.user.role === 'main'
   const words = useLoader(listForbiddenWords, [], !!session)
-
-  const remove = async (item: ForbiddenWordItem) => {
-    if (!(await confirm(t('replies.deleteWordConfirm', { word: item.word })))) return
-    try {
-      await deleteForbiddenWord(item.id)
-      toast(t('replies.deleted'), 'success')
-      await words.reload()
-    } catch (error) {
-      toastError(error)
-    }
-  }
 
   return (
     <View className='replies-page forbidden-words-page'>
-      {!isMain && <Text className='replies-readonly'>{t('replies.settingsReadOnly')}</Text>}
-      {isMain && <WordForm onAdded={() => void words.reload()} />}
-      <Loadable data={words.data} error={words.error} loading={words.loading} onRetry={() => void words.reload()}>
-        {(list) => (
-          <Section title={t('replies.ownWords', { n: list.length })}>
-            {list.length === 0 && <Text className='replies-hint'>{t('replies.noOwnWords')}</Text>}
-            {list.map((item) => (
-              <View key={item.id} className='replies-row forbidden-word-row' data-word-id={String(item.id)}>
-                <Text className='replies-row__title'>
-                  {item.word}
-                  <Text className='replies-badge'>{item.language ?? t('replies.allLanguages')}</Text>
-                </Text>
-                {isMain && (
-                  <Text className='replies-delete-btn forbidden-word-delete' onClick={() => void remove(item)}>
-                    {t('replies.delete')}
-                  </Text>
-                )}
-              </View>
-            ))}
-          </Section>
+      <EditableList
+        list={words}
+        editable={session?.user.role === 'main'}
+        form={<WordForm onAdded={() => void words.reload()} />}
+        title={(n) => t('replies.ownWords', { n })}
+        emptyText={t('replies.noOwnWords')}
+        rowClassName='forbidden-word-row'
+        idAttribute='data-word-id'
+        deleteClassName='forbidden-word-delete'
+        deleteConfirm={(item) => t('replies.deleteWordConfirm', { word: item.word })}
+        remove={(item) => deleteForbiddenWord(item.id)}
+      >
+        {(item) => (
+          <Text className='replies-row__title'>
+            {item.word}
+            <Text className='replies-badge'>{item.language ?? t('replies.allLanguages')}</Text>
+          </Text>
         )}
-      </Loadable>
+      </EditableList>
       <Section title={t('replies.builtInWords')}>
         <Text className='replies-hint'>{t('replies.builtInHint')}</Text>
         {Object.entries(builtInByLanguage).map(([language, list]) => (
@@ -84,29 +67,17 @@ function WordForm({ onAdded }: { onAdded: () => void }) {
   const { t } = useI18n()
   const [word, setWord] = useState('')
   const [language, setLanguage] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
 
+  const check = () => (word.trim() ? null : t('replies.problem.word'))
   const add = async () => {
-    const trimmed = word.trim()
-    if (!trimmed) return toast(t('replies.problem.word'))
-    setSaving(true)
-    try {
-      await addForbiddenWord(trimmed, language)
-      setWord('')
-      toast(t('replies.added'), 'success')
-      onAdded()
-    } catch (error) {
-      toastError(error)
-    } finally {
-      setSaving(false)
-    }
+    await addForbiddenWord(word.trim(), language)
+    setWord('')
   }
 
   return (
-    <Section title={t('replies.addWord')}>
-      <Input className='replies-field__input forbidden-word-input' value={word} maxlength={MAX_WORD} placeholder={t('replies.wordPlaceholder')} onInput={(e) => setWord(e.detail.value)} />
-      <View className='replies-field'>
-        <Text className='replies-field__label'>{t('replies.wordLanguage')}</Text>
+    <AddEntryForm title={t('replies.addWord')} buttonClassName='forbidden-word-add-btn' check={check} add={add} onAdded={onAdded}>
+      <Input className='form-field__input forbidden-word-input' value={word} maxlength={MAX_WORD} placeholder={t('replies.wordPlaceholder')} onInput={(e) => setWord(e.detail.value)} />
+      <FormField label={t('replies.wordLanguage')}>
         <View className='replies-choices'>
           {[null, ...LANGUAGES].map((value) => (
             <Text
@@ -119,10 +90,7 @@ function WordForm({ onAdded }: { onAdded: () => void }) {
             </Text>
           ))}
         </View>
-      </View>
-      <Button className='forbidden-word-add-btn' type='primary' size='mini' loading={disabledIf(saving)} disabled={disabledIf(saving)} onClick={() => void add()}>
-        {t('replies.add')}
-      </Button>
-    </Section>
+      </FormField>
+    </AddEntryForm>
   )
 }

@@ -3,13 +3,14 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import type { SmtpRelay, SmtpRelaySetting } from '@sellerinbox/shared/api/replies'
 import { useState } from 'react'
+import { FormActions, FormError, FormField, FormProblems } from '../../../components/form'
 import { Section } from '../../../components/section'
 import { Loadable } from '../../../components/status'
+import { useFormAction } from '../../../hooks/use-form-action'
 import { useI18n } from '../../../hooks/use-i18n'
 import { useLoader } from '../../../hooks/use-loader'
 import { usePageTitle } from '../../../hooks/use-page-title'
 import { useRequiredSession } from '../../../hooks/use-session'
-import { describeError } from '../../../services/api-error'
 import { clearSmtpRelay, getSmtpRelay, saveSmtpRelay } from '../../../services/reply-settings'
 import { disabledIf } from '../../../utils/button'
 import { confirm, toast } from '../../../utils/feedback'
@@ -40,9 +41,8 @@ function RelayForm({ setting, onSaved }: { setting: SmtpRelaySetting; onSaved: (
   const [port, setPort] = useState(String(relay?.port ?? DEFAULT_PORT.starttls))
   const [username, setUsername] = useState(relay?.username ?? '')
   const [password, setPassword] = useState('')
-  const [busy, setBusy] = useState<'save' | 'clear' | null>(null)
   const [problems, setProblems] = useState<string[]>([])
-  const [formError, setFormError] = useState<unknown>()
+  const { busy, error, run } = useFormAction<'save' | 'clear'>()
 
   const check = (): string[] => {
     const list: string[] = []
@@ -53,29 +53,22 @@ function RelayForm({ setting, onSaved }: { setting: SmtpRelaySetting; onSaved: (
     return list
   }
 
-  const run = async (kind: 'save' | 'clear', work: () => Promise<SmtpRelaySetting>) => {
-    setBusy(kind)
-    setFormError(undefined)
-    try {
+  const apply = (kind: 'save' | 'clear', work: () => Promise<SmtpRelaySetting>) =>
+    run(kind, async () => {
       onSaved(await work())
       toast(t('common.saved'), 'success')
-    } catch (error) {
-      setFormError(error)
-    } finally {
-      setBusy(null)
-    }
-  }
+    })
 
   const save = () => {
     if (check().length) return
-    void run('save', () =>
+    void apply('save', () =>
       saveSmtpRelay({ host: host.trim(), port: Number(port), tlsMode, username: username.trim() || null, ...(password ? { password } : {}) }),
     )
   }
 
   const useGlobal = async () => {
     if (!(await confirm(t('replies.smtpUseGlobalConfirm')))) return
-    void run('clear', clearSmtpRelay)
+    void apply('clear', clearSmtpRelay)
   }
 
   return (
@@ -84,12 +77,10 @@ function RelayForm({ setting, onSaved }: { setting: SmtpRelaySetting; onSaved: (
         {setting.usesGlobal ? t('replies.smtpUsesGlobal') : t('replies.smtpUsesOwn', { host: relay?.host ?? '' })}
       </Text>
       <Section title={t('replies.smtpOwn')}>
-        <View className='replies-field'>
-          <Text className='replies-field__label'>{t('sources.host')}</Text>
-          <Input className='replies-field__input smtp-host-input' value={host} placeholder='smtp.example.com' onInput={(e) => setHost(e.detail.value)} />
-        </View>
-        <View className='replies-field'>
-          <Text className='replies-field__label'>{t('sources.tls')}</Text>
+        <FormField label={t('sources.host')}>
+          <Input className='form-field__input smtp-host-input' value={host} placeholder='smtp.example.com' onInput={(e) => setHost(e.detail.value)} />
+        </FormField>
+        <FormField label={t('sources.tls')}>
           <View className='replies-choices'>
             {TLS_MODES.map((mode) => (
               <Text
@@ -105,38 +96,29 @@ function RelayForm({ setting, onSaved }: { setting: SmtpRelaySetting; onSaved: (
               </Text>
             ))}
           </View>
-        </View>
-        <View className='replies-field'>
-          <Text className='replies-field__label'>{t('sources.port')}</Text>
-          <Input className='replies-field__input smtp-port-input' type='number' value={port} onInput={(e) => setPort(e.detail.value)} />
-        </View>
-        <View className='replies-field'>
-          <Text className='replies-field__label'>{t('sources.username')}</Text>
-          <Input className='replies-field__input smtp-username-input' value={username} placeholder={t('replies.smtpUsernameOptional')} onInput={(e) => setUsername(e.detail.value)} />
-        </View>
-        <View className='replies-field'>
-          <Text className='replies-field__label'>{t('sources.password')}</Text>
+        </FormField>
+        <FormField label={t('sources.port')}>
+          <Input className='form-field__input smtp-port-input' type='number' value={port} onInput={(e) => setPort(e.detail.value)} />
+        </FormField>
+        <FormField label={t('sources.username')}>
+          <Input className='form-field__input smtp-username-input' value={username} placeholder={t('replies.smtpUsernameOptional')} onInput={(e) => setUsername(e.detail.value)} />
+        </FormField>
+        <FormField label={t('sources.password')}>
           <Input
-            className='replies-field__input smtp-password-input'
+            className='form-field__input smtp-password-input'
             password
             value={password}
             placeholder={relay ? t('sources.passwordKeep') : t('sources.passwordPlaceholder')}
             onInput={(e) => setPassword(e.detail.value)}
           />
-        </View>
+        </FormField>
         <Text className='replies-hint'>{t('replies.smtpHint')}</Text>
       </Section>
 
-      {problems.length > 0 && (
-        <View className='replies-problems'>
-          {problems.map((p) => (
-            <Text key={p}>{p}</Text>
-          ))}
-        </View>
-      )}
-      {formError !== undefined && <Text className='replies-problems error-message'>{describeError(formError)}</Text>}
+      <FormProblems problems={problems} />
+      <FormError error={error} />
 
-      <View className='replies-actions'>
+      <FormActions>
         <Button className='smtp-save-btn' type='primary' loading={disabledIf(busy === 'save')} disabled={disabledIf(!!busy)} onClick={save}>
           {t('common.save')}
         </Button>
@@ -145,7 +127,7 @@ function RelayForm({ setting, onSaved }: { setting: SmtpRelaySetting; onSaved: (
             {t('replies.smtpUseGlobal')}
           </Button>
         )}
-      </View>
+      </FormActions>
     </>
   )
 }

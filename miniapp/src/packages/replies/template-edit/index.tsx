@@ -10,13 +10,15 @@ import { checkReply } from '@sellerinbox/shared/domain/reply-policy'
 import { TEMPLATE_VARIABLES, renderTemplate, unknownPlaceholders, type TemplateValues, type TemplateVariable } from '@sellerinbox/shared/domain/reply-template'
 import { useRef, useState } from 'react'
 import { PolicyWarnings } from '../../../components/reply-box/policy-warnings'
+import { FormActions, FormError, FormField, FormProblems } from '../../../components/form'
 import { Section } from '../../../components/section'
 import { Loadable } from '../../../components/status'
+import { useFormAction } from '../../../hooks/use-form-action'
 import { useI18n } from '../../../hooks/use-i18n'
 import { useLoader } from '../../../hooks/use-loader'
 import { usePageTitle } from '../../../hooks/use-page-title'
 import { useRequiredSession } from '../../../hooks/use-session'
-import { ApiError, describeError } from '../../../services/api-error'
+import { ApiError } from '../../../services/api-error'
 import { createTemplate, deleteTemplate, listForbiddenWords, listTemplates, updateTemplate } from '../../../services/reply-settings'
 import { disabledIf } from '../../../utils/button'
 import { confirm, toast } from '../../../utils/feedback'
@@ -55,9 +57,8 @@ function TemplateForm({ template, readOnly }: { template: ReplyTemplate | null; 
   const [marketplace, setMarketplace] = useState<string | null>(template?.marketplace ?? null)
   const [language, setLanguage] = useState<string | null>(template?.language ?? null)
   const [body, setBody] = useState(template?.body ?? '')
-  const [busy, setBusy] = useState<'save' | 'delete' | null>(null)
   const [problems, setProblems] = useState<string[]>([])
-  const [formError, setFormError] = useState<unknown>()
+  const { busy, error, run } = useFormAction<'save' | 'delete'>()
   const cursor = useRef<number | null>(null)
   const words = useLoader(listForbiddenWords, [])
 
@@ -71,6 +72,7 @@ function TemplateForm({ template, readOnly }: { template: ReplyTemplate | null; 
   }
   const preview = renderTemplate(body, sample)
   const unknown = unknownPlaceholders(body)
+  const unknownProblem = t('replies.problem.unknown', { names: unknown.map((u) => `{{${u}}}`).join(', ') })
   const policy = checkReply({ body: preview.text, forbiddenWords: words.data ?? [] }).filter((p) => p.code !== 'EMPTY_BODY')
 
   const insert = (variable: TemplateVariable) => {
@@ -84,40 +86,29 @@ function TemplateForm({ template, readOnly }: { template: ReplyTemplate | null; 
     const list: string[] = []
     if (!name.trim()) list.push(t('replies.problem.name'))
     if (!body.trim()) list.push(t('replies.problem.body'))
-    if (unknown.length) list.push(t('replies.problem.unknown', { names: unknown.map((u) => `{{${u}}}`).join(', ') }))
+    if (unknown.length) list.push(unknownProblem)
     setProblems(list)
     return list
   }
 
-  const save = async () => {
+  const save = () => {
     if (check().length) return
-    setBusy('save')
-    setFormError(undefined)
-    try {
+    void run('save', async () => {
       const payload = { name: name.trim(), body, marketplace, language }
       if (template) await updateTemplate(template.id, payload)
       else await createTemplate(payload)
       toast(t('common.saved'), 'success')
       setTimeout(() => void Taro.navigateBack(), 600)
-    } catch (error) {
-      setFormError(error)
-    } finally {
-      setBusy(null)
-    }
+    })
   }
 
   const remove = async () => {
     if (!template || !(await confirm(t('replies.deleteTemplateConfirm', { name: template.name })))) return
-    setBusy('delete')
-    try {
+    await run('delete', async () => {
       await deleteTemplate(template.id)
       toast(t('replies.deleted'), 'success')
       setTimeout(() => void Taro.navigateBack(), 600)
-    } catch (error) {
-      setFormError(error)
-    } finally {
-      setBusy(null)
-    }
+    })
   }
 
   const choices = (values: readonly string[], current: string | null, onPick: (value: string | null) => void, allLabel: string, kind: string) => (
@@ -139,24 +130,16 @@ function TemplateForm({ template, readOnly }: { template: ReplyTemplate | null; 
     <>
       {readOnly && <Text className='replies-readonly'>{t('replies.templatesReadOnly')}</Text>}
       <Section>
-        <View className='replies-field'>
-          <Text className='replies-field__label'>{t('replies.templateName')}</Text>
+        <FormField label={t('replies.templateName')}>
           {readOnly ? (
             <Text className='replies-row__title'>{name}</Text>
           ) : (
-            <Input className='replies-field__input template-name-input' value={name} maxlength={MAX_NAME} placeholder={t('replies.templateNamePlaceholder')} onInput={(e) => setName(e.detail.value)} />
+            <Input className='form-field__input template-name-input' value={name} maxlength={MAX_NAME} placeholder={t('replies.templateNamePlaceholder')} onInput={(e) => setName(e.detail.value)} />
           )}
-        </View>
-        <View className='replies-field'>
-          <Text className='replies-field__label'>{t('replies.templateMarketplace')}</Text>
-          {choices(MARKETPLACE_CODES, marketplace, setMarketplace, t('replies.allMarketplaces'), 'marketplace')}
-        </View>
-        <View className='replies-field'>
-          <Text className='replies-field__label'>{t('replies.templateLanguage')}</Text>
-          {choices(LANGUAGES, language, setLanguage, t('replies.allLanguages'), 'language')}
-        </View>
-        <View className='replies-field'>
-          <Text className='replies-field__label'>{t('replies.templateBody')}</Text>
+        </FormField>
+        <FormField label={t('replies.templateMarketplace')}>{choices(MARKETPLACE_CODES, marketplace, setMarketplace, t('replies.allMarketplaces'), 'marketplace')}</FormField>
+        <FormField label={t('replies.templateLanguage')}>{choices(LANGUAGES, language, setLanguage, t('replies.allLanguages'), 'language')}</FormField>
+        <FormField label={t('replies.templateBody')}>
           {readOnly ? (
             <Text className='replies-hint' userSelect>
               {body}
@@ -172,10 +155,10 @@ function TemplateForm({ template, readOnly }: { template: ReplyTemplate | null; 
               </View>
               <Text className='replies-hint'>{t('replies.variablesHint')}</Text>
               <Textarea
-                className='replies-field__textarea template-body-input'
+                className='form-field__textarea template-body-input'
                 value={body}
                 maxlength={MAX_BODY}
-                        placeholder={t('replies.templateBodyPlaceholder')}
+                placeholder={t('replies.templateBodyPlaceholder')}
                 onInput={(e) => {
                   setBody(e.detail.value)
                   cursor.current = e.detail.cursor ?? e.detail.value.length
@@ -187,29 +170,23 @@ function TemplateForm({ template, readOnly }: { template: ReplyTemplate | null; 
               />
             </>
           )}
-        </View>
+        </FormField>
       </Section>
 
       <Section className='template-preview' title={t('replies.preview')}>
         <Text className='replies-hint template-preview__text' userSelect>
           {preview.text || t('replies.previewEmpty')}
         </Text>
-        {unknown.length > 0 && <Text className='replies-problems'>{t('replies.problem.unknown', { names: unknown.map((u) => `{{${u}}}`).join(', ') })}</Text>}
+        {unknown.length > 0 && <FormProblems problems={[unknownProblem]} />}
         <PolicyWarnings problems={policy} body={preview.text} title={t('replies.previewWarnings', { n: policy.length })} />
       </Section>
 
-      {problems.length > 0 && (
-        <View className='replies-problems'>
-          {problems.map((p) => (
-            <Text key={p}>{p}</Text>
-          ))}
-        </View>
-      )}
-      {formError !== undefined && <Text className='replies-problems error-message'>{describeError(formError)}</Text>}
+      <FormProblems problems={problems} />
+      <FormError error={error} />
 
       {!readOnly && (
-        <View className='replies-actions'>
-          <Button className='template-save-btn' type='primary' loading={disabledIf(busy === 'save')} disabled={disabledIf(!!busy)} onClick={() => void save()}>
+        <FormActions>
+          <Button className='template-save-btn' type='primary' loading={disabledIf(busy === 'save')} disabled={disabledIf(!!busy)} onClick={save}>
             {t('common.save')}
           </Button>
           {template && (
@@ -217,7 +194,7 @@ function TemplateForm({ template, readOnly }: { template: ReplyTemplate | null; 
               {t('replies.deleteTemplate')}
             </Button>
           )}
-        </View>
+        </FormActions>
       )}
     </>
   )

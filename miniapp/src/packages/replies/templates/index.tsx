@@ -2,6 +2,7 @@
 // adds and edits them; sub-accounts read them here and use them in the reply box.
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { FormActions } from '../../../components/form'
 import { Section } from '../../../components/section'
 import { EmptyState, Loadable } from '../../../components/status'
 import { useI18n } from '../../../hooks/use-i18n'
@@ -25,11 +26,11 @@ export default function ReplyTemplatesPage() {
     <View className='replies-page reply-templates-page'>
       {!isMain && <Text className='replies-readonly'>{t('replies.templatesReadOnly')}</Text>}
       {isMain && (
-        <View className='replies-actions'>
+        <FormActions>
           <Button className='template-new-btn' type='primary' onClick={() => open()}>
             {t('replies.newTemplate')}
           </Button>
-        </View>
+        </FormActions>
       )}
       <Loadable data={templates.data} error={templates.error} loading={templates.loading} onRetry={() => void templates.reload()}>
         {(list) =>
