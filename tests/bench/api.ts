@@ -17,6 +17,7 @@ import { createDb } from '@sellerinbox/server/db/kysely'
 import { migrateToLatest } from '@sellerinbox/server/db/migrator'
 import { SEARCH_KEYWORDS } from './api-text'
 import { seed, type SeededOrg } from './api-seed'
+import { databaseCpu } from './db-cpu'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '../..')
@@ -26,6 +27,12 @@ const WARMUP = 3
 const CONCURRENCY = 50
 const DB_NAME = process.env.BENCH_API_DB ?? 'sellerinbox_bench_api'
 const SEED_MAX_AGE_MS = 3 * 24 * 3600_000
+/**
+ * InnoDB buffer pool the run asks for (MiB): a database server for a million messages is sized
+ * to hold them (about 3 GB of rows and indexes), as in production; the default 128 MiB makes
+ * every detail view a disk read. Grown at run time when smaller; BENCH_BUFFER_POOL_MB=0 keeps it.
+ */
+const BUFFER_POOL_MB = Number(process.env.BENCH_BUFFER_POOL_MB ?? 4096)
 /** Bump when the seed's shape changes, so an older seed is not reused. */
 const SEED_VERSION = 2
 const dbHost = process.env.DB_HOST ?? '127.0.0.1'
@@ -58,9 +65,20 @@ async function existingSeed(admin: Connection): Promise<SeededOrg[] | null> {
   }
 }
 
+async function sizeBufferPool(admin: Connection): Promise<void> {
+  const [rows] = (await admin.query('SELECT @@innodb_buffer_pool_size AS size')) as [{ size: number }[], unknown]
+  const current = Number(rows[0]!.size)
+  const wanted = BUFFER_POOL_MB * 1024 * 1024
+  if (wanted > current) {
+    await admin.query('SET GLOBAL innodb_buffer_pool_size = ?', [wanted])
+    log(`database: InnoDB buffer pool grown from ${current >> 20} to ${wanted >> 20} MiB`)
+  } else log(`database: InnoDB buffer pool ${current >> 20} MiB`)
+}
+
 async function prepareDatabase(): Promise<SeededOrg[]> {
   const admin = await createConnection({ uri: serverUrl, timezone: 'Z' })
   try {
+    await sizeBufferPool(admin)
     const reused = await existingSeed(admin)
     if (reused) {
       log(`reusing the seeded ${ROWS} messages in ${DB_NAME}`)
@@ -134,20 +152,25 @@ function rotating(port: number, targets: { path: string; token?: string }[]) {
   }
 }
 
+let dbCpuMs: () => number | null = () => null
+
 async function measure(server: Server, name: string, options: ReturnType<typeof rotating>): Promise<Figures> {
   await autocannon({ ...options, connections: CONCURRENCY, duration: WARMUP })
   const cpuBefore = await server.cpuMs()
+  const dbBefore = dbCpuMs()
   const result: Result = await autocannon({ ...options, connections: CONCURRENCY, duration: DURATION })
   const cpuPerRequest = (await server.cpuMs()) - cpuBefore
+  const dbAfter = dbCpuMs()
   const load = loadavg()[0]!.toFixed(1)
   if (result.non2xx || result.errors || result.timeouts) {
     throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`)
   }
   const figures = { p50: result.latency.p50, p99: result.latency.p99, rps: Math.round(result.requests.average) }
   const cpu = (cpuPerRequest / result.requests.total).toFixed(2)
+  const db = dbBefore !== null && dbAfter !== null ? ((dbAfter - dbBefore) / result.requests.total).toFixed(2) : '?'
   log(
     `${name.padEnd(14)} p50 ${String(figures.p50).padStart(5)} ms   p99 ${String(figures.p99).padStart(5)} ms   ${String(figures.rps).padStart(6)} req/s` +
-      `   server CPU ${cpu} ms/req   load ${load}`,
+      `   CPU ms/req: server ${cpu}, database ${db}   load ${load}`,
   )
   return figures
 }
@@ -165,6 +188,7 @@ async function main() {
   const orgs = await prepareDatabase()
   // BENCH_SEED_ONLY=1: prepare the database now, measure in a later run (which reuses the seed).
   if (process.env.BENCH_SEED_ONLY === '1') return
+  dbCpuMs = await databaseCpu(serverUrl)
   const server = await startServer(orgs)
   try {
     const { port, tokens } = server

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { ImapFlow } from 'imapflow'
 import { simpleParser } from 'mailparser'
 import { createConnection } from 'mysql2/promise'
+import { sql } from 'kysely'
 import { createDb } from '@sellerinbox/server/db/kysely'
 import { migrateToLatest } from '@sellerinbox/server/db/migrator'
 import { createSecretBox } from '@sellerinbox/server/lib/secret-box'
@@ -18,6 +19,7 @@ import { createOrgWithMain } from '@sellerinbox/server/modules/auth/sign-in.serv
 import { createStore } from '@sellerinbox/server/modules/stores/stores.service'
 import { IMAP, createMailbox } from '../helpers/imap'
 import { quietLog } from '../helpers/ingest'
+import { databaseCpu } from './db-cpu'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const N = Number(process.argv[2] ?? process.env.BENCH_MESSAGES ?? 10_000)
@@ -87,6 +89,9 @@ async function main() {
     .values({ orgId: main.orgId, name: 'bench', host: IMAP.host, port: IMAP.port, tlsMode: 'none', username: box.user, passwordEnc: secrets.seal(box.password) })
     .executeTakeFirstOrThrow()
   const sourceId = Number(sourceRow.insertId)
+  const dbCpuMs = await databaseCpu(`mysql://root@${dbHost}:${dbPort}/`)
+  const statements = async () => Number((await sql<{ Value: string }>`SHOW GLOBAL STATUS LIKE 'Questions'`.execute(db)).rows[0]?.Value ?? 0)
+  const before = { cpu: process.cpuUsage(), db: dbCpuMs(), statements: await statements() }
   const t1 = performance.now()
   const worker = new SyncManager({ db, storage, secrets, log: quietLog, tickMs: 100, sourceIds: [sourceId] })
   worker.start()
@@ -98,6 +103,13 @@ async function main() {
     stored = row?.lastUid ?? 0
   }
   const ingestSeconds = (performance.now() - t1) / 1000
+  const cpu = process.cpuUsage(before.cpu)
+  const dbAfter = dbCpuMs()
+  const perMessage = {
+    nodeCpuMs: (cpu.user + cpu.system) / 1000 / N,
+    dbCpuMs: before.db !== null && dbAfter !== null ? (dbAfter - before.db) / N : null,
+    statements: ((await statements()) - before.statements) / N,
+  }
   await worker.stop()
   const count = await db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   await db.destroy()
@@ -111,6 +123,10 @@ async function main() {
   console.log(`baseline (imapflow fetch + mailparser, nothing stored): ${result.baselineMsgsPerSec} msgs/s (${parsed} in ${baselineSeconds.toFixed(2)} s)`)
   console.log(`ingest (fetch, parse, classify, store in MariaDB):      ${result.ingestMsgsPerSec} msgs/s (${N} in ${ingestSeconds.toFixed(2)} s; ${count.n} messages stored)`)
   console.log(`ratio: ${result.ratio}`)
+  console.log(
+    `per message during ingest: Node CPU ${perMessage.nodeCpuMs.toFixed(2)} ms, database CPU ${perMessage.dbCpuMs?.toFixed(2) ?? '?'} ms, ` +
+      `${perMessage.statements.toFixed(2)} SQL statements`,
+  )
   mkdirSync(path.join(root, '.local/bench'), { recursive: true })
   writeFileSync(path.join(root, '.local/bench/ingest.json'), `${JSON.stringify(result, null, 2)}\n`)
   console.log('written .local/bench/ingest.json')

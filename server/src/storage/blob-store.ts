@@ -1,7 +1,7 @@
 // Content-addressed storage for raw MIME and attachments, behind a small interface so object
 // storage (S3-compatible) can replace the local folder when the deployment grows.
 import { createHash } from 'node:crypto'
-import { mkdirSync, promises as fs, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, promises as fs, renameSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 export interface BlobStore {
@@ -35,13 +35,22 @@ export function createLocalBlobStore(root: string): BlobStore {
         mkdirSync(dir, { recursive: true })
         dirs.add(dir)
       }
-      // Write then rename: a crash never leaves a truncated blob under the final name, and
-      // replacing an existing blob with the same bytes is harmless (no existence check needed).
-      // Synchronous on purpose: for mail-sized files one blocking write costs less than two trips
+      // Created exclusively under its final name: one open and one write, no rename. A blob that
+      // is already there holds these bytes (the name is their hash) unless a crash cut its write
+      // short; then it is shorter, and is replaced by a write-then-rename, so a reader never sees
+      // a truncated file under a name that a stored row points to.
+      // Synchronous on purpose: for mail-sized files one blocking write costs less than the trips
       // through libuv's thread pool, which halved ingest throughput when measured.
-      const tmp = `${file}.${process.pid}.${++tmpSeq}.tmp`
-      writeFileSync(tmp, data)
-      renameSync(tmp, file)
+      try {
+        writeFileSync(file, data, { flag: 'wx' })
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+        if (statSync(file).size !== data.length) {
+          const tmp = `${file}.${process.pid}.${++tmpSeq}.tmp`
+          writeFileSync(tmp, data)
+          renameSync(tmp, file)
+        }
+      }
       if (known.size > 100_000) known.clear()
       known.add(key)
       return { key, sha256 }
