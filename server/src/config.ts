@@ -23,6 +23,7 @@ export const ConfigSchema = Type.Object({
   SECRETS_KEY: Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$', description: '32 random bytes, base64 (openssl rand -base64 32)' }),
   ACCESS_TOKEN_TTL_SECONDS: Int(60, 86400, 900, 'access token lifetime'),
   REFRESH_TOKEN_TTL_SECONDS: Int(3600, 31536000, 2592000, 'refresh token lifetime'),
+  AUTH_USER_RECHECK_MS: Int(0, 10000, 1000, 'how long a process trusts its last read of a signed-in user (0: read it on every request)'),
   WECHAT_APPID: Type.String({ minLength: 1 }),
   WECHAT_SECRET: Type.String({ minLength: 1 }),
   WECHAT_API_BASE: Type.String({ pattern: '^https?://', default: 'https://api.weixin.qq.com' }),
@@ -67,6 +68,8 @@ export interface Config {
   jwtSecret: string
   secretsKey: Buffer
   accessTokenTtlSeconds: number
+  /** How long a process reuses its read of a token's user row; removal elsewhere takes effect within it. */
+  authUserRecheckMs: number
   refreshTokenTtlSeconds: number
   wechat: { appid: string; secret: string; apiBase: string }
   inboundDomain: string
@@ -119,6 +122,7 @@ const INT_RANGES: Partial<Record<keyof RawConfig, [number, number]>> = {
   DB_POOL_SIZE: [1, 200],
   ACCESS_TOKEN_TTL_SECONDS: [60, 86400],
   REFRESH_TOKEN_TTL_SECONDS: [3600, 31536000],
+  AUTH_USER_RECHECK_MS: [0, 10000],
   INVITE_TTL_HOURS: [1, 720],
   QR_TICKET_TTL_SECONDS: [30, 600],
   AUTH_RATE_LIMIT_PER_MINUTE: [1, 100000],
@@ -174,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jwtSecret: raw.JWT_SECRET,
     secretsKey: Buffer.from(raw.SECRETS_KEY, 'base64'),
     accessTokenTtlSeconds: Number(raw.ACCESS_TOKEN_TTL_SECONDS),
+    authUserRecheckMs: Number(raw.AUTH_USER_RECHECK_MS),
     refreshTokenTtlSeconds: Number(raw.REFRESH_TOKEN_TTL_SECONDS),
     wechat: { appid: raw.WECHAT_APPID, secret: raw.WECHAT_SECRET, apiBase: raw.WECHAT_API_BASE.replace(/\/+$/, '') },
     inboundDomain: raw.INBOUND_DOMAIN,

@@ -33,3 +33,5 @@ process.on('message', (message) => {
     process.send?.({ cpuMs: (user + system) / 1000 })
   }
 })
+// Exit normally when the parent stops the run, so `--cpu-prof` (BENCH_SERVER_ARGS) writes its profile.
+process.on('SIGTERM', () => process.exit(0))

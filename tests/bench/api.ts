@@ -4,9 +4,12 @@
 // the real app in its own process, then measures each endpoint under 50 concurrent connections
 // with autocannon, next to a trivial Fastify route on the same app in the same run. Prints p50,
 // p99 and requests/s and writes .local/bench/api.json. BENCH_DURATION (s per endpoint, default
-// 15), BENCH_EXTRAS=0 (skip the views not in api.json), BENCH_SEED_ONLY=1 (seed, do not measure).
+// 15), BENCH_EXTRAS=0 (skip the views not in api.json), BENCH_SEED_ONLY=1 (seed, do not measure),
+// BENCH_BUFFER_POOL_MB (InnoDB buffer pool to ask for, default 4096), BENCH_DB_SOCKET=0 (app to
+// database over TCP instead of the Unix socket), BENCH_SERVER_ARGS (extra node flags for the
+// server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { fork } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
@@ -105,9 +108,25 @@ async function prepareDatabase(): Promise<SeededOrg[]> {
   }
 }
 
+/**
+ * The app's database URL: over the server's Unix socket when it runs on this machine (the
+ * single-machine deployment, see README), else the TCP address. BENCH_DB_SOCKET=0 forces TCP.
+ */
+async function appDatabaseUrl(): Promise<string> {
+  if (process.env.BENCH_DB_SOCKET === '0') return dbUrl
+  const admin = await createConnection({ uri: serverUrl })
+  const [rows] = (await admin.query('SELECT @@socket AS socket')) as [{ socket: string | null }[], unknown]
+  await admin.end()
+  const socket = rows[0]?.socket
+  if (!socket || !existsSync(socket)) return dbUrl
+  return `mysql://${dbUser}${dbPassword}@localhost/${DB_NAME}?socketPath=${encodeURIComponent(socket)}`
+}
+
 async function startServer(orgs: SeededOrg[]) {
+  const databaseUrl = await appDatabaseUrl()
+  log(`app → database: ${databaseUrl.includes('socketPath') ? 'Unix socket' : 'TCP'}`)
   const env = {
-    DATABASE_URL: dbUrl,
+    DATABASE_URL: databaseUrl,
     JWT_SECRET: randomBytes(32).toString('hex'),
     SECRETS_KEY: randomBytes(32).toString('base64'),
     WECHAT_APPID: 'wxbench',
@@ -118,7 +137,7 @@ async function startServer(orgs: SeededOrg[]) {
     STORAGE_DIR: path.join(root, '.local/bench/api-storage'),
   }
   const child = fork(path.join(here, 'api-server.ts'), {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_SERVER_ARGS ? process.env.BENCH_SERVER_ARGS.split(' ') : [])],
     env: { ...process.env, BENCH_API_ENV: JSON.stringify(env), BENCH_API_USERS: JSON.stringify(orgs.map((o) => o.userId)) },
   })
   const ready = await new Promise<{ port: number; tokens: string[] }>((resolve, reject) => {

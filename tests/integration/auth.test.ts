@@ -118,6 +118,31 @@ describe('access tokens', () => {
     const refresh = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: sub.session.refreshToken } })
     expect(refresh.statusCode).toBe(401)
   })
+
+  it('ends access on another instance within AUTH_USER_RECHECK_MS, and on every request when it is 0', async () => {
+    const recheckMs = 400
+    const other = await buildApp(testConfig({ WECHAT_API_BASE: t.standin.url, AUTH_USER_RECHECK_MS: String(recheckMs) }), { web: false, logger: false })
+    const uncached = await buildApp(testConfig({ WECHAT_API_BASE: t.standin.url, AUTH_USER_RECHECK_MS: '0' }), { web: false, logger: false })
+    try {
+      const main = await signUpMain(t)
+      const sub = await addSubAccount(t, main)
+      const viaOther = clientFor(other, sub.session)
+      const viaUncached = clientFor(uncached, sub.session)
+      expect((await viaOther.request('GET', '/api/me')).statusCode).toBe(200)
+      expect((await viaUncached.request('GET', '/api/me')).statusCode).toBe(200)
+
+      const removedAt = Date.now()
+      expect((await main.request('DELETE', `/api/members/${sub.session.user.id}`)).statusCode).toBe(200)
+      expect((await viaUncached.request('GET', '/api/me')).statusCode).toBe(401)
+      // The other instance read the user before the removal and may trust that read for up to
+      // recheckMs; a request after that must be refused.
+      await new Promise((resolve) => setTimeout(resolve, recheckMs + 20 - (Date.now() - removedAt)))
+      expect((await viaOther.request('GET', '/api/me')).json().code).toBe('UNAUTHENTICATED')
+    } finally {
+      await other.close()
+      await uncached.close()
+    }
+  })
 })
 
 describe('refresh tokens', () => {

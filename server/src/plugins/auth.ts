@@ -1,6 +1,10 @@
 // Authentication for every /api route: a route is open only when its config says
-// `access: 'public'`; `access: 'main'` also requires the main account. The user row is read on
-// every request so a removed sub-account loses access at once, not when its token expires.
+// `access: 'public'`; `access: 'main'` also requires the main account. Every request checks the
+// token's user row (its org and role come from the database, not the token), so a removed
+// sub-account loses access at once, not when its token expires. A process reuses its last read
+// of a user for AUTH_USER_RECHECK_MS (one read per user per second instead of one per request,
+// the largest share of a cheap request's database work); the process that removes a user forgets
+// it at once (`forgetUser`), other processes within that time.
 import fp from 'fastify-plugin'
 import fastifyJwt from '@fastify/jwt'
 import type { FastifyRequest } from 'fastify'
@@ -27,6 +31,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every /api route with its access level, for the route-table test and audits. */
     apiRoutes: ApiRoute[]
+    /** Drops this process's cached check of a user: call it when the user is removed. */
+    forgetUser(userId: number): void
   }
 }
 
@@ -44,6 +50,8 @@ export default fp(async (app) => {
     verify: { algorithms: ['HS256'] },
   })
   app.decorateRequest('actor', null as unknown as Actor)
+  const users = userChecks(app.ctx.config.authUserRecheckMs)
+  app.decorate('forgetUser', (userId: number) => users.forget(userId))
   const apiRoutes: ApiRoute[] = []
   app.decorate('apiRoutes', apiRoutes)
   app.addHook('onRoute', (route) => {
@@ -77,8 +85,38 @@ export default fp(async (app) => {
       if (code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED') throw new AppError('TOKEN_EXPIRED', 'The access token has expired; refresh it')
       throw new AppError('UNAUTHENTICATED', 'The access token is invalid; sign in again')
     }
-    const user = await findUserById(app.ctx.db, Number(claims.sub))
-    if (!user || user.orgId !== claims.org) throw new AppError('UNAUTHENTICATED', 'This account no longer exists; sign in again')
-    return { userId: user.id, orgId: user.orgId, role: user.role }
+    const userId = Number(claims.sub)
+    let actor = users.get(userId)
+    if (!actor) {
+      const user = await findUserById(app.ctx.db, userId)
+      actor = user ? Object.freeze({ userId: user.id, orgId: user.orgId, role: user.role }) : null
+      users.set(userId, actor)
+    }
+    if (!actor || actor.orgId !== claims.org) throw new AppError('UNAUTHENTICATED', 'This account no longer exists; sign in again')
+    return actor
   }
 })
+
+/** Users as last read (null: no such user), each trusted for `ttlMs`; bounded in size. */
+function userChecks(ttlMs: number) {
+  const MAX_ENTRIES = 50_000
+  const checks = new Map<number, { actor: Actor | null; until: number }>()
+  return {
+    /** The user as read within the last `ttlMs`; undefined when it must be read again. */
+    get(userId: number): Actor | null | undefined {
+      const check = checks.get(userId)
+      if (!check) return undefined
+      if (check.until > Date.now()) return check.actor
+      checks.delete(userId)
+      return undefined
+    },
+    set(userId: number, actor: Actor | null) {
+      if (ttlMs <= 0) return
+      if (checks.size >= MAX_ENTRIES) checks.clear()
+      checks.set(userId, { actor, until: Date.now() + ttlMs })
+    },
+    forget(userId: number) {
+      checks.delete(userId)
+    },
+  }
+}

@@ -11,8 +11,19 @@ export function snippetOf(text: string | null): string {
   const collapsed = text === null ? '' : NOT_COLLAPSED.test(text) ? text.replace(/\s+/g, ' ').trim() : text
   // Fewer UTF-16 units than the limit means fewer code points too: the usual, stored case.
   if (collapsed.length <= SNIPPET_LENGTH) return collapsed
-  const chars = Array.from(collapsed)
-  return chars.length > SNIPPET_LENGTH ? `${chars.slice(0, SNIPPET_LENGTH).join('').trimEnd()}…` : collapsed
+  const end = codePointEnd(collapsed, SNIPPET_LENGTH)
+  return end < collapsed.length ? `${collapsed.slice(0, end).trimEnd()}…` : collapsed
+}
+
+/** The UTF-16 index just past the first `count` code points (the length when there are fewer). */
+function codePointEnd(text: string, count: number): number {
+  let i = 0
+  for (let points = 0; points < count && i < text.length; points++) {
+    const unit = text.charCodeAt(i)
+    const pair = unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+    i += pair ? 2 : 1
+  }
+  return i
 }
 
 /** The snippet of a message with these buyer words and body text. */

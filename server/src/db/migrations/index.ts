@@ -9,6 +9,7 @@ import * as inboxMarks from './20261122_0005_inbox_marks'
 import * as inboxIndexes from './20261122_0006_inbox_indexes'
 import * as notifications from './20261122_0100_notifications'
 import * as creditReports from './20261204_0101_credit_reports'
+import * as inboxCountsByCategory from './20261204_0102_inbox_counts_by_category'
 import * as replies from './20261122_0200_replies'
 
 export const migrations: Record<string, Migration> = {
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261122_0100_notifications': notifications,
   '20261122_0200_replies': replies,
   '20261204_0101_credit_reports': creditReports,
+  '20261204_0102_inbox_counts_by_category': inboxCountsByCategory,
 }

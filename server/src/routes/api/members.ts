@@ -19,6 +19,7 @@ const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete('/:id', { config, schema: { tags, params: IdParams, response: { 200: Ok, ...userErrors } } }, async (request) => {
     await removeMember(app.ctx.db, request.actor, request.params.id)
+    app.forgetUser(request.params.id)
     return { ok: true as const }
   })
 }
