@@ -8,3 +8,8 @@ export function isDuplicateKey(error: unknown): boolean {
 export function isDeadlock(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'ER_LOCK_DEADLOCK'
 }
+
+/** A lock was not granted within innodb_lock_wait_timeout. */
+export function isLockWaitTimeout(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'ER_LOCK_WAIT_TIMEOUT'
+}

@@ -7,10 +7,10 @@ import { isInSchedule, nextWindowOpening } from '@sellerinbox/shared/domain/sche
 import type { NotifyConfig } from '../config'
 import type { Db, Tx } from '../db/kysely'
 import type { NotificationCause, NotificationKind } from '../db/schema'
+import { transactionWithRetry } from '../db/transactions'
 import { defaultSettings, rowValues, scheduleOf } from '../modules/notifications/rules.repo'
 import { loadMessages, type MessageRecord } from './facts'
 import { loadRecipientsOfOrgs, wants, type Recipient } from './recipients'
-import { inTransaction } from './tx'
 
 export interface PlanDeps {
   db: Db
@@ -35,7 +35,7 @@ interface Planned {
 
 /** Plans one batch of the intake; returns how many intake rows it consumed. */
 export async function planIntake(deps: PlanDeps, now: Date, limit = 200): Promise<number> {
-  return inTransaction(deps.db, async (tx) => {
+  return transactionWithRetry(deps.db, async (tx) => {
     let query = tx.selectFrom('notificationIntake').select(['messageId', 'orgId']).orderBy('messageId').limit(limit).forUpdate().skipLocked()
     if (deps.orgIds) query = query.where('orgId', 'in', deps.orgIds.length ? deps.orgIds : [0])
     const intake = await query.execute()
@@ -44,7 +44,7 @@ export async function planIntake(deps: PlanDeps, now: Date, limit = 200): Promis
     if (messages.length) await plan(tx, deps.config, now, messages)
     await tx.deleteFrom('notificationIntake').where('messageId', 'in', intake.map((i) => i.messageId)).execute()
     return intake.length
-  })
+  }, { isolation: 'read committed', retryLockWaitTimeout: true })
 }
 
 async function plan(tx: Tx, config: NotifyConfig, now: Date, messages: MessageRecord[]): Promise<void> {

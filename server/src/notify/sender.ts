@@ -8,6 +8,7 @@ import type { NotifyConfig, TemplateConfig } from '../config'
 import type { Db, Tx } from '../db/kysely'
 import type { Updateable } from 'kysely'
 import type { NotificationRow, NotificationsTable } from '../db/schema'
+import { transactionWithRetry } from '../db/transactions'
 import { clearCredits, spendCredit } from '../modules/notifications/credits.repo'
 import { scheduleOf } from '../modules/notifications/rules.repo'
 import type { AccessTokenCache } from '../modules/wechat/access-token'
@@ -17,7 +18,6 @@ import type { TemplateBackoff } from './backoff'
 import { messageContent, reminderContent, templateData, type Content } from './content'
 import { loadMessages, type MessageRecord } from './facts'
 import { loadRecipients, wants, type Recipient } from './recipients'
-import { inTransaction } from './tx'
 
 export interface SendDeps {
   db: Db
@@ -72,7 +72,7 @@ export async function sendDue(deps: SendDeps, now: Date, limit = 20): Promise<nu
 }
 
 async function claimDue(deps: SendDeps, now: Date, limit: number): Promise<Claimed[]> {
-  return inTransaction(deps.db, async (tx) => {
+  return transactionWithRetry(deps.db, async (tx) => {
     let query = tx.selectFrom('notifications').selectAll().where('status', '=', 'pending').where('dueAt', '<=', now).orderBy('dueAt').orderBy('id').limit(limit).forUpdate().skipLocked()
     if (deps.orgIds) query = query.where('orgId', 'in', deps.orgIds.length ? deps.orgIds : [0])
     const rows = await query.execute()
@@ -114,7 +114,7 @@ async function claimDue(deps: SendDeps, now: Date, limit: number): Promise<Claim
       }
     }
     return claimed
-  })
+  }, { isolation: 'read committed', retryLockWaitTimeout: true })
 }
 
 /** Everything that may have changed since planning is checked again here, under the row's lock. */
@@ -214,9 +214,9 @@ async function recordOutcomes(deps: SendDeps, results: { claimed: Claimed; outco
   const ordered = [...results].sort(
     (a, b) => a.claimed.row.userId - b.claimed.row.userId || a.claimed.template.id.localeCompare(b.claimed.template.id) || a.claimed.row.id - b.claimed.row.id,
   )
-  await inTransaction(deps.db, async (tx) => {
+  await transactionWithRetry(deps.db, async (tx) => {
     for (const { claimed, outcome } of ordered) await recordOutcome(tx, deps, claimed, outcome, now)
-  })
+  }, { isolation: 'read committed', retryLockWaitTimeout: true })
 }
 
 async function recordOutcome(tx: Tx, deps: SendDeps, claimed: Claimed, outcome: SendOutcome, now: Date): Promise<void> {
