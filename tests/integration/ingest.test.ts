@@ -66,6 +66,27 @@ describe('mail ingestion', () => {
     expect(channel.lastMailAt).not.toBeNull()
   })
 
+  it("threads a buyer's later messages into one conversation and moves its activity and deadline forward", async () => {
+    const s = await setup()
+    const thread = { to: s.address, orderId: '114-5550001-7770001', relay: 'k3v9q2w7x1z5c8b@marketplace.amazon.com', buyer: 'Avery Chen' }
+    await appendMessages(s.box, [buyerMessage({ ...thread, text: 'First question about my order' })])
+    worker([s.sourceId])
+    const first = await waitFor('the first message', () => db.selectFrom('messages').selectAll().where('channelId', '=', s.channelId).executeTakeFirst())
+    await new Promise((r) => setTimeout(r, 1100)) // a later INTERNALDATE (whole seconds) for the next mail
+    // Two more in one batch: the conversation takes the latest of them.
+    await appendMessages(s.box, [buyerMessage({ ...thread, text: 'Second question' }), buyerMessage({ ...thread, text: 'Third question' })])
+    await waitFor('3 messages', async () => (await countMessages(db, [s.channelId])) === 3)
+
+    const messages = await db.selectFrom('messages').selectAll().where('channelId', '=', s.channelId).orderBy('id').execute()
+    expect(new Set(messages.map((m) => m.conversationId))).toEqual(new Set([first.conversationId]))
+    const latest = messages.reduce((a, b) => (b.receivedAt > a.receivedAt ? b : a))
+    expect(latest.receivedAt.getTime()).toBeGreaterThan(first.receivedAt.getTime())
+    const conversation = await db.selectFrom('conversations').selectAll().where('id', '=', first.conversationId!).executeTakeFirstOrThrow()
+    expect(conversation.lastMessageAt).toEqual(latest.receivedAt)
+    expect(conversation.slaDueAt).toEqual(latest.slaDueAt)
+    expect(conversation.buyerName).toBe('Avery Chen')
+  })
+
   it('ingests a 1,000-message backlog exactly once and never changes the mailbox', async () => {
     const s = await setup()
     const raws = Array.from({ length: 1000 }, (_, i) => buyerMessage({ to: s.address, text: `Backlog message number ${i}` }))

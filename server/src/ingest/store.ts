@@ -331,16 +331,23 @@ export async function touchConversations(tx: Tx, routed: Routed[], conversationI
     entry.buyerName ??= mail.mail.classification.buyerName
     latest.set(id, entry)
   })
-  for (const [id, e] of latest) {
-    await tx
-      .updateTable('conversations')
-      .set({
-        lastMessageAt: sql`GREATEST(last_message_at, ${e.at})`,
-        ...(e.slaSet ? { slaDueAt: sql`GREATEST(COALESCE(sla_due_at, ${e.sla}), ${e.sla})` } : {}),
-        ...(e.buyerName ? { buyerName: sql`COALESCE(buyer_name, ${clip(e.buyerName, LIMITS.name)})` } : {}),
-      })
-      .where('id', '=', id)
-      .execute()
+  if (!latest.size) return
+  // Every conversation's new activity in one statement (a batch touches up to a few hundred),
+  // locked in id order so that two batches never wait on each other in opposite orders.
+  const entries = [...latest].sort(([a], [b]) => a - b)
+  const rows = sql.join(
+    entries.map(
+      ([id, e]) =>
+        sql`select ${id} as id, cast(${e.at} as datetime(3)) as at, cast(${e.slaSet ? e.sla : null} as datetime(3)) as sla,
+          ${e.buyerName ? clip(e.buyerName, LIMITS.name) : null} as buyer_name`,
+    ),
+    sql` union all `,
+  )
+  await sql`update conversations c join (${rows}) v on v.id = c.id
+    set c.last_message_at = greatest(c.last_message_at, v.at),
+      c.sla_due_at = case when v.sla is null then c.sla_due_at else greatest(coalesce(c.sla_due_at, v.sla), v.sla) end,
+      c.buyer_name = coalesce(c.buyer_name, v.buyer_name)`.execute(tx)
+  for (const [id, e] of entries) {
     if (e.answeredAt) {
       // Amazon's copy of a Seller Central reply: everything the buyer sent before it is answered.
       await tx.updateTable('messages').set({ slaDueAt: null }).where('conversationId', '=', id).where('kind', '=', 'buyer_message').where('receivedAt', '<=', e.answeredAt).execute()
