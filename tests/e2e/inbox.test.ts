@@ -24,10 +24,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { startWechatStandin } from '@sellerinbox/server/dev/wechat-standin/standin'
-import type { MessageDetail, MessagePage, Session, Store, Tag } from '@sellerinbox/shared'
+import type { MessageDetail, MessagePage, Store, Tag } from '@sellerinbox/shared'
 import { buyerMessage, plainMail, randomOrderId } from '../helpers/amazon-mail'
-import { launchBrowser } from '../helpers/browser'
+import { launchBrowser, openSignedIn } from '../helpers/browser'
 import { IMAP, createMailbox, withImap, type TestMailbox } from '../helpers/imap'
+import { apiAt, miniProgramSignIn, type Api } from '../helpers/server-api'
 import { startServerProcess, type ServerProcess } from '../helpers/server-process'
 import { e2eServerEnv, TEST_WECHAT } from '../helpers/test-env'
 
@@ -37,6 +38,7 @@ const storageDir = mkdtempSync(path.join(tmpdir(), 'sellerinbox-e2e-inbox-'))
 let standin: Awaited<ReturnType<typeof startWechatStandin>>
 let server: ServerProcess
 let browser: Awaited<ReturnType<typeof launchBrowser>>
+let api: Api
 
 beforeAll(async () => {
   standin = await startWechatStandin({ port: 0, appid: TEST_WECHAT.appid, secret: TEST_WECHAT.secret })
@@ -46,6 +48,7 @@ beforeAll(async () => {
       STORAGE_DIR: storageDir,
     }),
   )
+  api = apiAt(server.url)
   browser = await launchBrowser()
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
 })
@@ -57,43 +60,11 @@ afterAll(async () => {
   rmSync(storageDir, { recursive: true, force: true })
 })
 
-async function signInMain(): Promise<Session> {
-  const { code } = standin.state.mintCode()
-  const res = await fetch(`${server.url}/api/auth/wechat`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, displayName: '李店长' }),
-  })
-  expect(res.status).toBe(200)
-  return (await res.json()) as Session
-}
-
-async function api<T>(session: Session, method: string, urlPath: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}${urlPath}`, {
-    method,
-    headers: { authorization: `Bearer ${session.accessToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  })
-  const text = await res.text()
-  expect(res.status, `${method} ${urlPath}: ${text}`).toBe(200)
-  return JSON.parse(text) as T
-}
-
 /** Delivers mail the way a mail server would, with the IMAP internal date set to when it "arrived". */
 async function deliver(box: TestMailbox, mails: { raw: string; at: Date }[]): Promise<void> {
   await withImap(box, async (client) => {
     for (const mail of mails) await client.append('INBOX', mail.raw, [], mail.at)
   })
-}
-
-/** A page signed in the way the app stores a session (Taro's H5 storage wraps values as {data}). */
-async function openSignedIn(session: Session, hashPath: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage()
-  const errors = collectErrors(page)
-  const stored = { accessToken: session.accessToken, refreshToken: session.refreshToken, user: session.user, org: session.org }
-  await page.addInitScript((value) => localStorage.setItem('session', JSON.stringify({ data: value })), stored)
-  await page.goto(`${server.url}${hashPath}`)
-  return { page, errors }
 }
 
 /** A non-Amazon HTML email with what the sanitizer and the client must neutralise. */
@@ -117,12 +88,6 @@ function htmlMail(to: string, subject: string): string {
   ].join('\r\n')
 }
 
-function collectErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  return errors
-}
-
 async function pick(page: Page, chip: string, value: string): Promise<void> {
   await page.locator(`.inbox-page .filter-chip--${chip}`).click()
   await page.locator(`.filter-sheet--${chip} .filter-option[data-value="${value}"]`).click()
@@ -133,7 +98,7 @@ const attr = (locator: Locator, name: string) => locator.getAttribute(name)
 
 describe('inbox on the web version', () => {
   it('filters, opens a message with its order, marks and tags it, and bulk-processes with counts updating', async () => {
-    const session = await signInMain()
+    const session = await miniProgramSignIn(api, standin, '李店长')
     const vip = await api<Tag>(session, 'POST', '/api/tags', { name: 'VIP', color: '#CF222E' })
     const eu = await api<Store>(session, 'POST', '/api/stores', { name: 'Sunny Home', region: 'EU', marketplaces: ['DE', 'UK', 'FR'] })
     const us = await api<Store>(session, 'POST', '/api/stores', { name: 'Acme US', region: 'NA', marketplaces: ['US'] })
@@ -182,7 +147,7 @@ describe('inbox on the web version', () => {
     const all = (await api<MessagePage>(session, 'GET', '/api/messages?limit=100')).items
     const idOf = (buyer: string) => all.find((m) => m.buyerName === buyer)!.id
 
-    const { page, errors } = await openSignedIn(session, '/#/pages/inbox/index')
+    const { page, errors } = await openSignedIn(browser.context, `${server.url}/#/pages/inbox/index`, session)
     const inbox = page.locator('.inbox-page')
     await expect.poll(() => inbox.locator('.message-item').count(), { timeout: 15_000 }).toBe(mails.length)
     const buyerTab = inbox.locator('.category-tab[data-category="buyer_message"]')
@@ -278,7 +243,7 @@ describe('inbox on the web version', () => {
 
     // Deep links as notifications open them: one message, and a pre-filtered inbox.
     const htmlId = all.find((m) => m.subject === 'Your account summary')!.id
-    const linked = await openSignedIn(session, `/#/pages/inbox/index?messageId=${htmlId}`)
+    const linked = await openSignedIn(browser.context, `${server.url}/#/pages/inbox/index?messageId=${htmlId}`, session)
     const body = linked.page.locator('.message-detail-page .message-body')
     await body.waitFor({ state: 'visible', timeout: 15_000 })
     // Folded when the buyer's words are shown above it.
@@ -291,7 +256,7 @@ describe('inbox on the web version', () => {
     expect(linked.errors).toEqual([])
     await linked.page.close()
 
-    const filtered = await openSignedIn(session, `/#/pages/inbox/index?category=buyer_message&storeId=${eu.id}&marketplace=UK`)
+    const filtered = await openSignedIn(browser.context, `${server.url}/#/pages/inbox/index?category=buyer_message&storeId=${eu.id}&marketplace=UK`, session)
     const filteredInbox = filtered.page.locator('.inbox-page')
     await expect.poll(() => filteredInbox.locator('.message-item .message-item__buyer').allInnerTexts().then((b) => b.sort()), { timeout: 15_000 }).toEqual(['Amelia Jones', 'Oliver Smith'])
     expect(await filteredInbox.locator('.category-tab--active').getAttribute('data-category')).toBe('buyer_message')
@@ -310,9 +275,9 @@ describe('inbox on the web version', () => {
   })
 
   it('main account adds a mail source after a failed and a passing connection test, sees its health and unrouted mail, and manages tags', async () => {
-    const session = await signInMain()
+    const session = await miniProgramSignIn(api, standin, '李店长')
     const box = await createMailbox()
-    const { page, errors } = await openSignedIn(session, '/#/pages/me/index')
+    const { page, errors } = await openSignedIn(browser.context, `${server.url}/#/pages/me/index`, session)
 
     await page.locator('.me-page .me-mail-sources-entry').click()
     const sources = page.locator('.mail-sources-page')

@@ -20,13 +20,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
 import { startWechatStandin } from '@sellerinbox/server/dev/wechat-standin/standin'
-import type { MessageDetail, MessagePage, Session, Store } from '@sellerinbox/shared'
+import type { MessageDetail, MessagePage, Store } from '@sellerinbox/shared'
 import type { Reply, ReplyTemplate } from '@sellerinbox/shared/api/replies'
 import { buyerMessage, randomOrderId } from '../helpers/amazon-mail'
-import { launchBrowser } from '../helpers/browser'
+import { launchBrowser, openSignedIn } from '../helpers/browser'
 import { IMAP, appendMessages, createMailbox } from '../helpers/imap'
+import { apiAt, miniProgramSignIn, type Api } from '../helpers/server-api'
 import { startServerProcess, type ServerProcess } from '../helpers/server-process'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink'
 import { e2eServerEnv, TEST_WECHAT } from '../helpers/test-env'
@@ -37,6 +37,7 @@ let standin: Awaited<ReturnType<typeof startWechatStandin>>
 let sink: SmtpSink
 let server: ServerProcess
 let browser: Awaited<ReturnType<typeof launchBrowser>>
+let api: Api
 
 beforeAll(async () => {
   standin = await startWechatStandin({ port: 0, appid: TEST_WECHAT.appid, secret: TEST_WECHAT.secret })
@@ -50,6 +51,7 @@ beforeAll(async () => {
       STORAGE_DIR: storageDir,
     }),
   )
+  api = apiAt(server.url)
   browser = await launchBrowser()
 })
 
@@ -68,41 +70,9 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 // A Windows executable (MZ … PE header), whatever its name says.
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from('PE\0\0'), Buffer.alloc(200)])
 
-async function signInMain(): Promise<Session> {
-  const res = await fetch(`${server.url}/api/auth/wechat`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: standin.state.mintCode().code, displayName: '李店长' }),
-  })
-  expect(res.status).toBe(200)
-  return (await res.json()) as Session
-}
-
-async function api<T>(session: Session, method: string, urlPath: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}${urlPath}`, {
-    method,
-    headers: { authorization: `Bearer ${session.accessToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  })
-  const text = await res.text()
-  expect(res.status, `${method} ${urlPath}: ${text}`).toBe(200)
-  return JSON.parse(text) as T
-}
-
-/** A page signed in the way the app stores a session (Taro's H5 storage wraps values as {data}). */
-async function openSignedIn(session: Session, hashPath: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  const stored = { accessToken: session.accessToken, refreshToken: session.refreshToken, user: session.user, org: session.org }
-  await page.addInitScript((value) => localStorage.setItem('session', JSON.stringify({ data: value })), stored)
-  await page.goto(`${server.url}${hashPath}`)
-  return { page, errors }
-}
-
 describe('replying on the web version', () => {
   it('picks a template, attaches an image, is warned about a link, and sends and marks processed', async () => {
-    const session = await signInMain()
+    const session = await miniProgramSignIn(api, standin, '李店长')
     const store = await api<Store>(session, 'POST', '/api/stores', { name: 'Sunny Home', region: 'NA', marketplaces: ['US'] })
     const dedicated = store.channels[0]!.dedicatedAddress
 
@@ -125,7 +95,7 @@ describe('replying on the web version', () => {
     const rendered = `Hi Jamie Rivera, your order ${orderId} from Sunny Home has shipped and should arrive within 3 days.`
 
     // Open the message from the inbox.
-    const { page, errors } = await openSignedIn(session, '/#/pages/inbox/index')
+    const { page, errors } = await openSignedIn(browser.context, `${server.url}/#/pages/inbox/index`, session)
     await page.locator(`.inbox-page .message-item[data-message-id="${messageId}"]`).click({ timeout: 15_000 })
     const detail = page.locator('.message-detail-page')
     const reply = detail.locator('.reply-box')

@@ -2,20 +2,22 @@
 // in by QR (this test plays the mini program that scans and confirms), opens the stores page, copies
 // a dedicated address and confirms it bound.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
 import { startWechatStandin } from '@sellerinbox/server/dev/wechat-standin/standin'
-import type { Session, Store } from '@sellerinbox/shared'
-import { launchBrowser } from '../helpers/browser'
+import type { Store } from '@sellerinbox/shared'
+import { collectErrors, launchBrowser, signInByQr } from '../helpers/browser'
+import { apiAt, miniProgramSignIn, type Api } from '../helpers/server-api'
 import { startServerProcess, type ServerProcess } from '../helpers/server-process'
 import { e2eServerEnv, TEST_WECHAT } from '../helpers/test-env'
 
 let standin: Awaited<ReturnType<typeof startWechatStandin>>
 let server: ServerProcess
 let browser: Awaited<ReturnType<typeof launchBrowser>>
+let api: Api
 
 beforeAll(async () => {
   standin = await startWechatStandin({ port: 0, appid: TEST_WECHAT.appid, secret: TEST_WECHAT.secret })
   server = await startServerProcess(e2eServerEnv(standin.url))
+  api = apiAt(server.url)
   browser = await launchBrowser()
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
 })
@@ -26,37 +28,9 @@ afterAll(async () => {
   await standin?.close()
 })
 
-/** What the mini program does: sign in with a WeChat code. */
-async function miniProgramSignIn(): Promise<Session> {
-  const { code } = standin.state.mintCode()
-  const res = await fetch(`${server.url}/api/auth/wechat`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, displayName: '王老板' }),
-  })
-  expect(res.status).toBe(200)
-  return (await res.json()) as Session
-}
-
-async function api<T>(session: Session, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${session.accessToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  })
-  expect(res.status, `${method} ${path}`).toBe(200)
-  return (await res.json()) as T
-}
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  return errors
-}
-
 describe('web version', () => {
   it('signs in by QR, shows the stores, copies a dedicated address and confirms it bound', async () => {
-    const session = await miniProgramSignIn()
+    const session = await miniProgramSignIn(api, standin, '王老板')
     const store = await api<Store>(session, 'POST', '/api/stores', { name: 'Sunny Home', region: 'EU', marketplaces: ['DE', 'UK'] })
     const de = store.channels.find((c) => c.marketplace === 'DE')!
 
@@ -66,15 +40,7 @@ describe('web version', () => {
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/api/auth/qr-tickets')) ticketsCreated += 1
     })
-    // The ticket the page shows is the one it polls for.
-    const polled = page.waitForRequest((r) => /\/api\/auth\/qr-tickets\/[^/?]+\?pollToken=/.test(r.url()))
-    await page.goto(`${server.url}/`)
-    await page.locator('.qr-login-image').first().waitFor({ state: 'visible' })
-    const ticket = new URL((await polled).url()).pathname.split('/').pop()!
-
-    // The mini program scans the QR code and confirms.
-    await api(session, 'POST', `/api/auth/qr-tickets/${ticket}/confirm`)
-    await page.locator('.inbox-page').first().waitFor({ state: 'visible', timeout: 15_000 })
+    await signInByQr(page, server.url, api, session)
     // Regression: the login page created a second ticket when /api/meta arrived.
     expect(ticketsCreated).toBe(1)
 
