@@ -7,7 +7,7 @@
 // 15), BENCH_EXTRAS=0 (skip the views not in api.json), BENCH_SEED_ONLY=1 (seed, do not measure),
 // BENCH_BUFFER_POOL_MB (InnoDB buffer pool to ask for, default 4096), BENCH_DB_SOCKET=0 (app to
 // database over TCP instead of the Unix socket), BENCH_SERVER_ARGS (extra node flags for the
-// server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+// server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), DB_POOL_SIZE (the app's database pool, default 10).
 import { fork } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -135,6 +135,7 @@ async function startServer(orgs: SeededOrg[]) {
     // Request logs would measure pino, not the API; both the baseline and the API run without them.
     LOG_LEVEL: 'warn',
     STORAGE_DIR: path.join(root, '.local/bench/api-storage'),
+    ...(process.env.DB_POOL_SIZE ? { DB_POOL_SIZE: process.env.DB_POOL_SIZE } : {}),
   }
   const child = fork(path.join(here, 'api-server.ts'), {
     execArgv: ['--import', 'tsx', ...(process.env.BENCH_SERVER_ARGS ? process.env.BENCH_SERVER_ARGS.split(' ') : [])],
