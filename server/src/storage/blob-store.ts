@@ -12,8 +12,8 @@ import path from 'node:path'
 export interface BlobStore {
   /**
    * Stores the bytes and returns the key to read them back. Attachments are kept once per sha256;
-   * raw MIME is appended to this process's pack file (the same bytes stored again by this process
-   * get the key they already have).
+   * raw MIME is appended to this process's pack file (bytes this process stored recently get the
+   * key they already have).
    */
   put(kind: 'raw' | 'attachment', data: Buffer, sha256?: string): Promise<{ key: string; sha256: string }>
   get(key: string): Promise<Buffer>
