@@ -7,7 +7,8 @@
 // 15), BENCH_EXTRAS=0 (skip the views not in api.json), BENCH_SEED_ONLY=1 (seed, do not measure),
 // BENCH_BUFFER_POOL_MB (InnoDB buffer pool to ask for, default 4096), BENCH_DB_SOCKET=0 (app to
 // database over TCP instead of the Unix socket), BENCH_SERVER_ARGS (extra node flags for the
-// server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), DB_POOL_SIZE (the app's database pool, default 10).
+// server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), DB_POOL_SIZE (the app's database pool, default 10),
+// BENCH_ONLY=list,detail (measure only these endpoints, next to the baseline; api.json is then not written).
 import { fork } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -68,14 +69,16 @@ async function existingSeed(admin: Connection): Promise<SeededOrg[] | null> {
   }
 }
 
+const mib = (bytes: number) => Math.round(bytes / 2 ** 20)
+
 async function sizeBufferPool(admin: Connection): Promise<void> {
   const [rows] = (await admin.query('SELECT @@innodb_buffer_pool_size AS size')) as [{ size: number }[], unknown]
   const current = Number(rows[0]!.size)
   const wanted = BUFFER_POOL_MB * 1024 * 1024
   if (wanted > current) {
     await admin.query('SET GLOBAL innodb_buffer_pool_size = ?', [wanted])
-    log(`database: InnoDB buffer pool grown from ${current >> 20} to ${wanted >> 20} MiB`)
-  } else log(`database: InnoDB buffer pool ${current >> 20} MiB`)
+    log(`database: InnoDB buffer pool grown from ${mib(current)} to ${mib(wanted)} MiB`)
+  } else log(`database: InnoDB buffer pool ${mib(current)} MiB`)
 }
 
 async function prepareDatabase(): Promise<SeededOrg[]> {
@@ -217,23 +220,19 @@ async function main() {
     const keywords = Object.values(SEARCH_KEYWORDS)
     const samples = await sampleMessages(orgs, 5000)
     log(`\n${ROWS} messages, ${orgs.length} orgs, concurrency ${CONCURRENCY}, ${DURATION} s per endpoint`)
-    const endpoints = {
-      baseline: await measure(server, 'baseline', rotating(port, [{ path: '/bench/noop' }])),
-      list: await measure(server, 'list', rotating(port, forEveryOrg('/api/messages'))),
-      listFiltered: await measure(
-        server,
-        'listFiltered',
-        rotating(port, forEveryOrg('/api/messages?category=buyer_message&marketplace=DE&range=7d&status=pending')),
-      ),
-      counts: await measure(server, 'counts', rotating(port, forEveryOrg('/api/messages/counts'))),
-      detail: await measure(server, 'detail', rotating(port, samples.map((s) => ({ path: `/api/messages/${s.id}`, token: tokens[s.orgIndex]! })))),
-      search: await measure(
-        server,
-        'search',
-        rotating(port, keywords.flatMap((k) => forEveryOrg(`/api/messages?q=${encodeURIComponent(k)}`))),
-      ),
+    const views: Record<string, () => ReturnType<typeof rotating>> = {
+      baseline: () => rotating(port, [{ path: '/bench/noop' }]),
+      list: () => rotating(port, forEveryOrg('/api/messages')),
+      listFiltered: () => rotating(port, forEveryOrg('/api/messages?category=buyer_message&marketplace=DE&range=7d&status=pending')),
+      counts: () => rotating(port, forEveryOrg('/api/messages/counts')),
+      detail: () => rotating(port, samples.map((s) => ({ path: `/api/messages/${s.id}`, token: tokens[s.orgIndex]! }))),
+      search: () => rotating(port, keywords.flatMap((k) => forEveryOrg(`/api/messages?q=${encodeURIComponent(k)}`))),
     }
-    if (process.env.BENCH_EXTRAS !== '0') {
+    const only = process.env.BENCH_ONLY ? new Set(['baseline', ...process.env.BENCH_ONLY.split(',')]) : null
+    for (const name of only ?? []) if (!(name in views)) throw new Error(`BENCH_ONLY: no endpoint "${name}" (known: ${Object.keys(views).join(', ')})`)
+    const endpoints: Record<string, Figures> = {}
+    for (const [name, view] of Object.entries(views)) if (!only || only.has(name)) endpoints[name] = await measure(server, name, view())
+    if (process.env.BENCH_EXTRAS !== '0' && !only) {
       log('\nmore views (not in api.json):')
       await measure(server, 'auth floor', rotating(port, forEveryOrg('/api/bench/noop')))
       await measure(server, 'counts 7d', rotating(port, forEveryOrg('/api/messages/counts?range=7d')))
@@ -241,6 +240,7 @@ async function main() {
       for (const [lang, k] of Object.entries(SEARCH_KEYWORDS)) await measure(server, `search ${lang}`, rotating(port, forEveryOrg(`/api/messages?q=${encodeURIComponent(k)}`)))
       await measure(server, 'search none', rotating(port, forEveryOrg(`/api/messages?q=${encodeURIComponent('没有这个词')}`)))
     }
+    if (only) return
     const result = { rows: ROWS, concurrency: CONCURRENCY, endpoints }
     mkdirSync(path.join(root, '.local/bench'), { recursive: true })
     writeFileSync(path.join(root, '.local/bench/api.json'), `${JSON.stringify(result, null, 2)}\n`)

@@ -6,6 +6,7 @@ import type { Channel } from '@sellerinbox/shared'
 import { searchTextOf } from '@sellerinbox/shared/domain/search-text'
 import { messageSnippet } from '@sellerinbox/shared/domain/snippet'
 import { countNewMessages } from '@sellerinbox/server/modules/messages/inbox-counts.repo'
+import { orderMailOf, recordOrderFacts } from '@sellerinbox/server/modules/messages/order-facts.repo'
 import type { NewMessageRow } from '@sellerinbox/server/db/schema'
 import type { Client } from './app'
 
@@ -114,9 +115,10 @@ export function mailFactory(app: FastifyInstance, owner: Client) {
         searchText: searchTextOf({ subject, buyerName: fields.buyerName ?? null, orderId: fields.orderId ?? null, buyerText }),
         snippet: messageSnippet(buyerText, bodyText),
       }
-      // Like ingestion: the row and the inbox counters in one transaction.
+      // Like ingestion: the row, its order's facts and the inbox counters in one transaction.
       const result = await db.transaction().execute(async (tx) => {
         const inserted = await tx.insertInto('messages').values(row).executeTakeFirstOrThrow()
+        await recordOrderFacts(tx, [orderMailOf(row)])
         await countNewMessages(tx, [row])
         return inserted
       })

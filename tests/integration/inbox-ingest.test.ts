@@ -72,5 +72,11 @@ describe('the inbox over ingested mail', () => {
     expect(again.categories.refund).toEqual({ total: 1, unread: 0, pending: 0 })
     expect(again.all.total).toBe(3)
     expect(await search('保温ポット')).toEqual(['buyer_message'])
+
+    // Re-analysing rebuilds the order's facts from its mail: a wrong stored fact does not survive it.
+    await db.updateTable('orderFacts').set({ refundAmount: 'USD 0.01', refundAmountAt: '9999999999999ffffffffffffffff' }).where('orderId', '=', '113-9494559-2370313').execute()
+    expect((await main.request('GET', `/api/messages/${refund.id}`)).json<MessageDetail>().order?.refundAmount).toBe('USD 0.01')
+    expect((await main.request('POST', `/api/messages/${refund.id}/reprocess`)).statusCode).toBe(200)
+    expect((await main.request('GET', `/api/messages/${refund.id}`)).json<MessageDetail>().order).toEqual(detail.order)
   })
 })

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BulkResult, InboxCounts, MessageDetail, Store, Tag } from '@sellerinbox/shared'
 import { addSubAccount, buildTestApp, createStore, signUpMain, type Client, type TestApp } from '../helpers/app'
 import { mailFactory } from '../helpers/mail-factory'
+import { rebuildOrderFacts } from '@sellerinbox/server/modules/messages/order-facts.repo'
 
 let t: TestApp
 beforeAll(async () => {
@@ -327,5 +328,42 @@ describe('order panel and history in the detail', () => {
     expect((await detail(main, presale.id)).order).toBeNull()
     const alone = await mail.message(de, { orderId: '302-1111111-2222222', asin: 'B0DEREFUND' })
     expect((await detail(main, alone.id)).order).toMatchObject({ asin: 'B0DEREFUND', sellerCentralUrl: 'https://sellercentral.amazon.de/orders-v3/order/302-1111111-2222222' })
+  })
+
+  it('keeps the newest mail\'s word when older mail of the order is stored later', async () => {
+    const { main, us, mail } = await setup()
+    const orderId = '114-1212121-3434343'
+    const newest = await mail.message(us, { orderId, asin: 'B0NEWESTAA', quantity: 3, receivedAt: new Date(Date.now() - HOUR) })
+    // Stored after it, received before it: a mailbox read again, or unrouted mail routed late.
+    await mail.message(us, { orderId, asin: 'B0OLDERAAA', quantity: 1, productTitle: 'Kettle', receivedAt: new Date(Date.now() - 5 * HOUR) })
+    await mail.message(us, {
+      orderId,
+      category: 'refund',
+      kind: 'refund_issued',
+      buyerText: null,
+      bodyText: "We've initiated a refund of USD 12.00 for the following item:\nRefund reason: Item damaged",
+      receivedAt: new Date(Date.now() - 4 * HOUR),
+    })
+    await mail.message(us, {
+      orderId,
+      category: 'refund',
+      kind: 'refund_issued',
+      buyerText: null,
+      bodyText: "We've initiated a refund of USD 99.00 for the following item:\nRefund reason: Older reason",
+      receivedAt: new Date(Date.now() - 6 * HOUR),
+    })
+    const expected = {
+      asin: 'B0NEWESTAA',
+      quantity: 3,
+      productTitle: 'Kettle',
+      refundAmount: 'USD 12.00',
+      returnReason: 'Item damaged',
+      claimState: null,
+    }
+    expect((await detail(main, newest.id)).order).toMatchObject(expected)
+
+    // Rebuilding the order from its stored mail gives the same facts.
+    await rebuildOrderFacts(t.app.ctx.db, [{ orgId: main.session.org.id, channelId: us.id, orderId }])
+    expect((await detail(main, newest.id)).order).toMatchObject(expected)
   })
 })

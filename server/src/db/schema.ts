@@ -245,6 +245,25 @@ export interface InboxCountsTable {
   n: number
 }
 
+/** What the channel's mail says about one order; each fact with the stamp of the mail it came from. */
+export interface OrderFactsTable {
+  channelId: number
+  orderId: string
+  orgId: number
+  asin: string | null
+  asinAt: string | null
+  productTitle: string | null
+  productTitleAt: string | null
+  quantity: number | null
+  quantityAt: string | null
+  refundAmount: string | null
+  refundAmountAt: string | null
+  returnReason: string | null
+  returnReasonAt: string | null
+  claimState: string | null
+  claimStateAt: string | null
+}
+
 // ---- notifications (DESIGN §7) ----------------------------------------------------------------------
 
 export interface NotificationRulesTable {
@@ -465,6 +484,7 @@ export interface Database {
   messageTags: MessageTagsTable
   messageEvents: MessageEventsTable
   inboxCounts: InboxCountsTable
+  orderFacts: OrderFactsTable
   notificationRules: NotificationRulesTable
   notificationCredits: NotificationCreditsTable
   notificationCreditReports: NotificationCreditReportsTable

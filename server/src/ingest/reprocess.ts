@@ -6,6 +6,7 @@ import type { BlobStore } from '../storage/blob-store'
 import { prepareMail } from './prepare'
 import { messageRow, resolveConversations, touchConversations } from './store'
 import { moveInInboxCounts } from '../modules/messages/inbox-counts.repo'
+import { rebuildOrderFacts } from '../modules/messages/order-facts.repo'
 
 export interface ReprocessResult {
   id: number
@@ -65,6 +66,9 @@ export async function reprocessMessage(deps: { db: Db; storage: BlobStore }, org
       await tx.insertInto('attachments').values(prepared.attachments.map((a) => ({ orgId, messageId: row.id, ...a }))).execute()
     }
     await touchConversations(tx, routed, [conversationId ?? null])
+    // What the message said about its order may have changed, or the order itself.
+    const orders = new Set([row.orderId, fresh.orderId].filter((o): o is string => !!o))
+    await rebuildOrderFacts(tx, [...orders].map((orderId) => ({ orgId, channelId: row.channelId, orderId })))
     const bucket = { orgId, channelId: row.channelId, status: row.status, isRead: row.isRead }
     await moveInInboxCounts(tx, [{ from: { ...bucket, category: row.category }, to: { ...bucket, category: fresh.category } }])
   })

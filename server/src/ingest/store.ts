@@ -9,6 +9,7 @@ import type { Db, Tx } from '../db/kysely'
 import type { NewMessageRow } from '../db/schema'
 import { enqueueStoredMessages } from '../notify/intake'
 import { countNewMessages } from '../modules/messages/inbox-counts.repo'
+import { orderMailOf, recordOrderFacts } from '../modules/messages/order-facts.repo'
 import { clip, clipOrNull, LIMITS, type PreparedMail } from './prepare'
 import { applyReplyOutcomes, applySellerCentralReplies } from './reply-outcomes'
 import { conversationKeyOf, type ConversationKey } from './threading'
@@ -131,6 +132,7 @@ export async function storeRoutedMail(tx: Tx, origin: Origin, routed: Routed[]):
   const rows: NewMessageRow[] = fresh.map(({ mail, channel }, i) => messageRow(origin, mail, channel.id, conversationIds[i] ?? null))
   await tx.insertInto('messages').values(rows).execute()
   await insertAttachments(tx, origin, fresh)
+  await recordOrderFacts(tx, rows.map(orderMailOf))
   // Notifications: queued with the rows they announce, in this transaction (notify/intake.ts).
   await enqueueStoredMessages(tx, origin.orgId, fresh.map((r) => ({ channelId: r.channel.id, rawSha256: r.mail.rawSha256 })))
   await touchConversations(tx, fresh, conversationIds)

@@ -1,9 +1,9 @@
 // The order panel reads refund amounts, return reasons and claim states from Amazon's notices
 // (texts as the fixtures carry them) and leaves a value null unless a known label says it.
 import { describe, expect, it } from 'vitest'
-import { orderPanelOf, refundAmountOf, returnReasonOf, type OrderMail } from '@sellerinbox/server/modules/messages/order-panel'
+import { orderFactsOf, orderPanelOf, refundAmountOf, returnReasonOf, type OrderMail } from '@sellerinbox/server/modules/messages/order-panel'
 
-const mail = (fields: Partial<OrderMail>): OrderMail => ({ kind: 'buyer_message', asin: null, productTitle: null, quantity: null, noticeText: null, ...fields })
+const mail = (fields: Partial<OrderMail>): OrderMail => ({ kind: 'buyer_message', asin: null, productTitle: null, quantity: null, bodyText: null, ...fields })
 
 describe('refund amount', () => {
   it('reads the amount of the refund sentence in several languages', () => {
@@ -39,32 +39,59 @@ describe('return reason', () => {
   })
 })
 
-describe('order panel', () => {
-  it('gathers what every mail of the order says, newest first, and links Seller Central', () => {
-    const panel = orderPanelOf('305-1234567-7654321', 'DE', [
-      mail({ kind: 'atoz_claim_decision' }),
-      mail({ kind: 'refund_issued', noticeText: 'wir haben eine Erstattung über EUR 19,99 an Uwe veranlasst.\nErstattungsgrund: Artikel beschädigt' }),
-      mail({ kind: 'atoz_claim_opened' }),
-      mail({ asin: 'B0DEREFUND', productTitle: 'Glas Wasserkocher', quantity: 2 }),
-      mail({ asin: 'B0OLDERONE', quantity: 9 }),
-    ])
-    expect(panel).toEqual({
-      orderId: '305-1234567-7654321',
-      marketplace: 'DE',
+describe('what one mail says about its order', () => {
+  it('reads amounts and reasons from refund and return notices, states from claim kinds', () => {
+    const refund = 'wir haben eine Erstattung über EUR 19,99 an Uwe veranlasst.\nErstattungsgrund: Artikel beschädigt'
+    expect(orderFactsOf(mail({ kind: 'refund_issued', bodyText: refund }))).toEqual({
+      asin: null,
+      productTitle: null,
+      quantity: null,
+      refundAmount: 'EUR 19,99',
+      returnReason: 'Artikel beschädigt',
+      claimState: null,
+    })
+    expect(orderFactsOf(mail({ kind: 'return_request', bodyText: 'Return reason: Item defective\nRefund of USD 5.00 pending' }))).toMatchObject({
+      refundAmount: null,
+      returnReason: 'Item defective',
+    })
+    expect(orderFactsOf(mail({ kind: 'atoz_claim_decision' })).claimState).toBe('decided')
+    expect(orderFactsOf(mail({ kind: 'chargeback' })).claimState).toBe('chargeback')
+    expect(orderFactsOf(mail({ asin: 'B0DEREFUND', productTitle: 'Glas Wasserkocher', quantity: 2 }))).toMatchObject({
       asin: 'B0DEREFUND',
       productTitle: 'Glas Wasserkocher',
       quantity: 2,
-      refundAmount: 'EUR 19,99',
-      returnReason: 'Artikel beschädigt',
-      claimState: 'decided',
+    })
+  })
+
+  it("does not read a buyer's words as a notice, nor a notice past its first 8,000 characters", () => {
+    expect(orderFactsOf(mail({ kind: 'buyer_message', bodyText: 'Please refund USD 27.49\nReturn reason: broken' }))).toMatchObject({
+      refundAmount: null,
+      returnReason: null,
+    })
+    const late = `${'x'.repeat(8000)}\nWe've initiated a refund of USD 27.49`
+    expect(orderFactsOf(mail({ kind: 'refund_issued', bodyText: late })).refundAmount).toBeNull()
+  })
+})
+
+describe('order panel', () => {
+  it('shows the facts and links the order in its marketplace\'s Seller Central', () => {
+    const facts = { asin: 'B0DEREFUND', productTitle: 'Glas Wasserkocher', quantity: 2, refundAmount: 'EUR 19,99', returnReason: 'Artikel beschädigt', claimState: 'decided' }
+    expect(orderPanelOf('305-1234567-7654321', 'DE', facts)).toEqual({
+      orderId: '305-1234567-7654321',
+      marketplace: 'DE',
+      ...facts,
       sellerCentralUrl: 'https://sellercentral.amazon.de/orders-v3/order/305-1234567-7654321',
     })
   })
 
   it('is null without an order and leaves unknowns null', () => {
-    expect(orderPanelOf(null, 'US', [])).toBeNull()
-    expect(orderPanelOf('503-1111111-2222222', 'JP', [mail({})])).toMatchObject({
+    expect(orderPanelOf(null, 'US', null)).toBeNull()
+    expect(orderPanelOf('503-1111111-2222222', 'JP', null)).toEqual({
+      orderId: '503-1111111-2222222',
+      marketplace: 'JP',
       asin: null,
+      productTitle: null,
+      quantity: null,
       refundAmount: null,
       returnReason: null,
       claimState: null,

@@ -10,6 +10,7 @@ import * as inboxIndexes from './20261122_0006_inbox_indexes'
 import * as notifications from './20261122_0100_notifications'
 import * as creditReports from './20261204_0101_credit_reports'
 import * as inboxCountsByCategory from './20261204_0102_inbox_counts_by_category'
+import * as orderFacts from './20261205_0103_order_facts'
 import * as replies from './20261122_0200_replies'
 
 export const migrations: Record<string, Migration> = {
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261122_0200_replies': replies,
   '20261204_0101_credit_reports': creditReports,
   '20261204_0102_inbox_counts_by_category': inboxCountsByCategory,
+  '20261205_0103_order_facts': orderFacts,
 }

@@ -7,7 +7,7 @@ import type { AttachmentRow, ConversationRow, MessageStatus } from '../../db/sch
 import { notFound } from '../../lib/errors'
 import type { Actor } from '../actor'
 import { visibleStores } from '../stores/stores.repo'
-import { NOTICE_KINDS, type OrderMail } from './order-panel'
+import type { OrderFacts } from './order-panel'
 import { HISTORY_MAX } from './message-events.repo'
 
 export interface MessageSummaryRow {
@@ -52,8 +52,8 @@ export interface MessageDetailRow extends MessageSummaryRow {
   tags: DetailTag[]
   /** Newest first, at most HISTORY_MAX. */
   history: DetailEvent[]
-  /** The channel's mail about the message's order, this one included, newest first (none without an order). */
-  orderMails: OrderMail[]
+  /** What the channel's mail says about the message's order (null without an order, or before any mail said anything). */
+  orderFacts: OrderFacts | null
 }
 
 export interface DetailTag {
@@ -69,11 +69,6 @@ export interface DetailEvent {
   change: string
   createdAt: Date
 }
-
-/** An order gathers a handful of mails; a runaway thread is cut here. */
-const ORDER_MAILS_MAX = 100
-/** Amounts, reasons and states sit near the top of Amazon's notices. */
-const NOTICE_TEXT_CHARS = 8000
 
 function visibleMessages(db: Db | Tx, actor: Actor) {
   return db
@@ -138,18 +133,15 @@ export async function visibleMessageIds(db: Db | Tx, actor: Actor, ids: number[]
   return new Set(rows.map((r) => r.id))
 }
 
-const NOTICE_KIND_LIST = sql.join(NOTICE_KINDS.map((k) => sql`${k}`))
 /** DATETIME(3) as epoch milliseconds inside JSON (sessions run in UTC, see db/kysely.ts). */
 const epochMs = (column: string) => sql`floor(unix_timestamp(${sql.raw(column)}) * 1000)`
 
 /**
  * One message as the actor may see it, with everything its detail view shows but attachments:
- * its tags, its change history and what the channel's mail says about its order, gathered by
- * JSON subqueries. One statement, SQL rather than the builder, named in camelCase and run
- * without the CamelCasePlugin: the detail page is the inbox's second-busiest read, and each
- * extra query cost the server more CPU than the database's own work. The order's mail names its
- * index: left to choose, the optimizer estimated every index that starts with org_id or
- * channel_id, which cost more than reading the few rows.
+ * its tags and change history (JSON subqueries) and its order's facts (one row, kept at
+ * ingestion). One statement, SQL rather than the builder, named in camelCase and run without
+ * the CamelCasePlugin: the detail page is the inbox's second-busiest read, and each extra query
+ * cost the server more CPU than the database's own work.
  */
 export async function getMessageDetailRow(db: Db, actor: Actor, id: number): Promise<MessageDetailRow> {
   const visible =
@@ -157,7 +149,7 @@ export async function getMessageDetailRow(db: Db, actor: Actor, id: number): Pro
       ? sql``
       : sql`and c.store_id in (select a.store_id from user_store_access a join stores vs on vs.id = a.store_id
           where a.user_id = ${actor.userId} and vs.org_id = ${actor.orgId} and vs.archived_at is null)`
-  const { rows } = await sql<MessageDetailRow & { tagsJson: unknown; historyJson: unknown; orderJson: unknown }>`
+  const { rows } = await sql<Omit<MessageDetailRow, 'tags' | 'history' | 'orderFacts'> & DetailJson & FactColumns>`
     select m.id, m.channel_id as channelId, m.conversation_id as conversationId, m.direction, m.category, m.kind, m.subject,
       m.from_name as fromName, m.from_address as fromAddress, m.buyer_name as buyerName, m.order_id as orderId, m.asin,
       m.received_at as receivedAt, m.status, m.is_read as isRead, m.sla_due_at as slaDueAt, m.suspicious,
@@ -170,28 +162,50 @@ export async function getMessageDetailRow(db: Db, actor: Actor, id: number): Pro
       (select json_arrayagg(json_object('id', e.id, 'userId', e.user_id, 'userName', e.user_name, 'change', e.change,
           'at', ${epochMs('e.created_at')}))
         from message_events e where e.message_id = m.id) as historyJson,
-      (select json_arrayagg(json_object('id', o.id, 'kind', o.kind, 'asin', o.asin, 'productTitle', o.product_title,
-          'quantity', o.quantity, 'at', ${epochMs('o.received_at')},
-          'noticeText', case when o.kind in (${NOTICE_KIND_LIST}) then left(o.body_text, ${NOTICE_TEXT_CHARS}) end))
-        from messages o force index (messages_order_idx)
-        where o.org_id = m.org_id and o.order_id = m.order_id and o.channel_id = m.channel_id) as orderJson
+      f.channel_id as factsChannelId, f.asin as factAsin, f.product_title as factProductTitle, f.quantity as factQuantity,
+      f.refund_amount as factRefundAmount, f.return_reason as factReturnReason, f.claim_state as factClaimState
     from messages m
       join channels c on c.id = m.channel_id
       join stores s on s.id = c.store_id
+      left join order_facts f on f.channel_id = m.channel_id and f.order_id = m.order_id
     where m.id = ${id} and m.org_id = ${actor.orgId} ${visible}`.execute(withoutRenaming(db))
   const row = rows[0]
   if (!row) throw notFound('message')
-  const { tagsJson, historyJson, orderJson, ...rest } = row
+  const { tagsJson, historyJson, factsChannelId, factAsin, factProductTitle, factQuantity, factRefundAmount, factReturnReason, factClaimState, ...rest } = row
   // JSON_ARRAYAGG has no ORDER BY in MySQL: order here. MariaDB hands JSON back as text.
   const tags = jsonArray<DetailTag & { at: number }>(tagsJson).sort((a, b) => a.at - b.at || a.id - b.id)
   const history = jsonArray<DetailEvent & { at: number }>(historyJson).sort((a, b) => b.id - a.id).slice(0, HISTORY_MAX)
-  const order = jsonArray<OrderMail & { id: number; at: number }>(orderJson).sort((a, b) => b.at - a.at || b.id - a.id).slice(0, ORDER_MAILS_MAX)
   return {
     ...rest,
     tags: tags.map(({ id: tagId, name, color }) => ({ id: tagId, name, color })),
     history: history.map((e) => ({ id: e.id, userId: e.userId, userName: e.userName, change: e.change, createdAt: new Date(e.at) })),
-    orderMails: order.map(({ kind, asin, productTitle, quantity, noticeText }) => ({ kind, asin, productTitle, quantity, noticeText })),
+    orderFacts:
+      factsChannelId === null
+        ? null
+        : {
+            asin: factAsin,
+            productTitle: factProductTitle,
+            quantity: factQuantity,
+            refundAmount: factRefundAmount,
+            returnReason: factReturnReason,
+            claimState: factClaimState,
+          },
   }
+}
+
+interface DetailJson {
+  tagsJson: unknown
+  historyJson: unknown
+}
+
+interface FactColumns {
+  factsChannelId: number | null
+  factAsin: string | null
+  factProductTitle: string | null
+  factQuantity: number | null
+  factRefundAmount: string | null
+  factReturnReason: string | null
+  factClaimState: string | null
 }
 
 function jsonArray<T>(value: unknown): T[] {

@@ -73,7 +73,7 @@ export async function getMessage(db: Db, actor: Actor, id: number): Promise<Mess
     attachments,
     tags: row.tags.map(presentTag),
     history: row.history,
-    order: orderPanelOf(row.orderId, row.channelMarketplace, row.orderMails),
+    order: orderPanelOf(row.orderId, row.channelMarketplace, row.orderFacts),
   })
 }
 

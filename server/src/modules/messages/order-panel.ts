@@ -1,17 +1,29 @@
-// The order panel: everything the channel's mail says about one order, newest mail first.
-// Stored fields (ASIN, title, quantity) come from extraction at ingestion; the refund amount,
-// return reason and claim state are read here from the notices' text, conservatively: a value
-// is shown only when a known label or sentence carries it, otherwise null.
+// The order panel: everything the channel's mail says about one order, each fact from the newest
+// mail that states it (kept per order as mail is stored: order-facts.repo.ts). ASIN, title and
+// quantity come from extraction at ingestion; the refund amount, return reason and claim state
+// are read here from the notices' text, conservatively: a value is kept only when a known label
+// or sentence carries it, otherwise null.
 import type { OrderPanel } from '@sellerinbox/shared/api/messages'
 import { marketplaceByCode } from '@sellerinbox/shared/domain/marketplaces'
 
+/** What one mail brings to its order's panel: its extracted fields and, for notices, its text. */
 export interface OrderMail {
   kind: string
   asin: string | null
   productTitle: string | null
   quantity: number | null
-  /** Body text of refund, return and claim notices (null for other kinds). */
-  noticeText: string | null
+  /** The body text; read only for refund, return and claim notices. */
+  bodyText: string | null
+}
+
+/** What the panel shows about an order, each fact from the newest mail that states it. */
+export interface OrderFacts {
+  asin: string | null
+  productTitle: string | null
+  quantity: number | null
+  refundAmount: string | null
+  returnReason: string | null
+  claimState: string | null
 }
 
 const REFUND_WORDS = /refund|rimborso|erstattung|rückerstattung|rembours|reembolso|reembolso|terugbetaling|zwrot|iade|återbetal|返金|退款/i
@@ -49,29 +61,38 @@ export function returnReasonOf(text: string): string | null {
 
 const CLAIM_STATE: Record<string, string> = { atoz_claim_opened: 'opened', atoz_claim_decision: 'decided', chargeback: 'chargeback' }
 
+/** Amounts, reasons and states sit near the top of Amazon's notices. */
+const NOTICE_TEXT_CHARS = 8000
+
 /** Kinds whose body text the panel reads. */
 export const NOTICE_KINDS = ['refund_issued', 'return_request', ...Object.keys(CLAIM_STATE)]
 
-/** Null when the message names no order. `mails` are newest first and include the message itself. */
-export function orderPanelOf(orderId: string | null, marketplace: string, mails: OrderMail[]): OrderPanel | null {
-  if (!orderId) return null
-  const first = <T>(pick: (m: OrderMail) => T | null | undefined): T | null => {
-    for (const m of mails) {
-      const value = pick(m)
-      if (value !== null && value !== undefined) return value
-    }
-    return null
+/** What one mail says about its order (null where it says nothing). */
+export function orderFactsOf(mail: OrderMail): OrderFacts {
+  const notice = NOTICE_KINDS.includes(mail.kind) && mail.bodyText ? mail.bodyText.slice(0, NOTICE_TEXT_CHARS) : null
+  return {
+    asin: mail.asin,
+    productTitle: mail.productTitle,
+    quantity: mail.quantity,
+    refundAmount: mail.kind === 'refund_issued' && notice ? refundAmountOf(notice) : null,
+    returnReason: (mail.kind === 'return_request' || mail.kind === 'refund_issued') && notice ? returnReasonOf(notice) : null,
+    claimState: CLAIM_STATE[mail.kind] ?? null,
   }
+}
+
+/** Null when the message names no order; `facts` is null when no mail of the order said anything yet. */
+export function orderPanelOf(orderId: string | null, marketplace: string, facts: OrderFacts | null): OrderPanel | null {
+  if (!orderId) return null
   const host = marketplaceByCode(marketplace)?.sellerCentral ?? 'sellercentral.amazon.com'
   return {
     orderId,
     marketplace,
-    asin: first((m) => m.asin),
-    productTitle: first((m) => m.productTitle),
-    quantity: first((m) => m.quantity),
-    refundAmount: first((m) => (m.kind === 'refund_issued' && m.noticeText ? refundAmountOf(m.noticeText) : null)),
-    returnReason: first((m) => ((m.kind === 'return_request' || m.kind === 'refund_issued') && m.noticeText ? returnReasonOf(m.noticeText) : null)),
-    claimState: first((m) => CLAIM_STATE[m.kind]),
+    asin: facts?.asin ?? null,
+    productTitle: facts?.productTitle ?? null,
+    quantity: facts?.quantity ?? null,
+    refundAmount: facts?.refundAmount ?? null,
+    returnReason: facts?.returnReason ?? null,
+    claimState: facts?.claimState ?? null,
     sellerCentralUrl: `https://${host}/orders-v3/order/${encodeURIComponent(orderId)}`,
   }
 }
