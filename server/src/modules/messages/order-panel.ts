@@ -80,6 +80,8 @@ export function orderFactsOf(mail: OrderMail): OrderFacts {
   }
 }
 
+const NO_FACTS: OrderFacts = { asin: null, productTitle: null, quantity: null, refundAmount: null, returnReason: null, claimState: null }
+
 /** Null when the message names no order; `facts` is null when no mail of the order said anything yet. */
 export function orderPanelOf(orderId: string | null, marketplace: string, facts: OrderFacts | null): OrderPanel | null {
   if (!orderId) return null
@@ -87,12 +89,7 @@ export function orderPanelOf(orderId: string | null, marketplace: string, facts:
   return {
     orderId,
     marketplace,
-    asin: facts?.asin ?? null,
-    productTitle: facts?.productTitle ?? null,
-    quantity: facts?.quantity ?? null,
-    refundAmount: facts?.refundAmount ?? null,
-    returnReason: facts?.returnReason ?? null,
-    claimState: facts?.claimState ?? null,
+    ...(facts ?? NO_FACTS),
     sellerCentralUrl: `https://${host}/orders-v3/order/${encodeURIComponent(orderId)}`,
   }
 }
