@@ -11,6 +11,7 @@ import type { AppContext } from './context'
 import { createDb, type Db } from './db/kysely'
 import { AppError } from './lib/errors'
 import { createSessionIssuer } from './modules/auth/sessions.service'
+import { createChannelDirectory } from './modules/stores/channel-directory'
 import { createWechatClient, type WechatClient } from './modules/wechat/wechat.client'
 import { createSecretBox } from './lib/secret-box'
 import { createLocalBlobStore, type BlobStore } from './storage/blob-store'
@@ -52,6 +53,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     sessions: undefined as unknown as AppContext['sessions'],
     storage: options.storage ?? createLocalBlobStore(config.storageDir),
     secrets: createSecretBox(config.secretsKey),
+    channels: createChannelDirectory(db, config.authUserRecheckMs),
   }
   app.decorate('ctx', ctx)
   if (ownsDb) app.addHook('onClose', async () => db.destroy())

@@ -5,6 +5,7 @@ import type { SessionIssuer } from './modules/auth/sessions.service'
 import type { WechatClient } from './modules/wechat/wechat.client'
 import type { BlobStore } from './storage/blob-store'
 import type { SecretBox } from './lib/secret-box'
+import type { ChannelDirectory } from './modules/stores/channel-directory'
 
 export interface AppContext {
   config: Config
@@ -13,6 +14,8 @@ export interface AppContext {
   sessions: SessionIssuer
   storage: BlobStore
   secrets: SecretBox
+  /** The channels each user may see, reused for AUTH_USER_RECHECK_MS; forget an org after changing its stores or access. */
+  channels: ChannelDirectory
   /** Wakes this process's outbox worker after a reply is queued (set when the worker role runs here). */
   nudgeOutbox?: () => void
 }

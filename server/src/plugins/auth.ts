@@ -9,6 +9,7 @@ import fp from 'fastify-plugin'
 import fastifyJwt from '@fastify/jwt'
 import type { FastifyRequest } from 'fastify'
 import { AppError } from '../lib/errors'
+import { recheckCache } from '../lib/recheck-cache'
 import type { Actor } from '../modules/actor'
 import type { AccessClaims } from '../modules/auth/sessions.service'
 import { findUserById } from '../modules/users/users.repo'
@@ -50,7 +51,8 @@ export default fp(async (app) => {
     verify: { algorithms: ['HS256'] },
   })
   app.decorateRequest('actor', null as unknown as Actor)
-  const users = userChecks(app.ctx.config.authUserRecheckMs)
+  // Users as last read (null: no such user).
+  const users = recheckCache<number, Actor | null>(app.ctx.config.authUserRecheckMs)
   app.decorate('forgetUser', (userId: number) => users.forget(userId))
   const apiRoutes: ApiRoute[] = []
   app.decorate('apiRoutes', apiRoutes)
@@ -86,37 +88,11 @@ export default fp(async (app) => {
       throw new AppError('UNAUTHENTICATED', 'The access token is invalid; sign in again')
     }
     const userId = Number(claims.sub)
-    let actor = users.get(userId)
-    if (!actor) {
+    const actor = await users.get(userId, async () => {
       const user = await findUserById(app.ctx.db, userId)
-      actor = user ? Object.freeze({ userId: user.id, orgId: user.orgId, role: user.role }) : null
-      users.set(userId, actor)
-    }
+      return user ? Object.freeze({ userId: user.id, orgId: user.orgId, role: user.role }) : null
+    })
     if (!actor || actor.orgId !== claims.org) throw new AppError('UNAUTHENTICATED', 'This account no longer exists; sign in again')
     return actor
   }
 })
-
-/** Users as last read (null: no such user), each trusted for `ttlMs`; bounded in size. */
-function userChecks(ttlMs: number) {
-  const MAX_ENTRIES = 50_000
-  const checks = new Map<number, { actor: Actor | null; until: number }>()
-  return {
-    /** The user as read within the last `ttlMs`; undefined when it must be read again. */
-    get(userId: number): Actor | null | undefined {
-      const check = checks.get(userId)
-      if (!check) return undefined
-      if (check.until > Date.now()) return check.actor
-      checks.delete(userId)
-      return undefined
-    },
-    set(userId: number, actor: Actor | null) {
-      if (ttlMs <= 0) return
-      if (checks.size >= MAX_ENTRIES) checks.clear()
-      checks.set(userId, { actor, until: Date.now() + ttlMs })
-    },
-    forget(userId: number) {
-      checks.delete(userId)
-    },
-  }
-}

@@ -9,7 +9,7 @@ import type { Db } from '../../db/kysely'
 import type { MessageStatus } from '../../db/schema'
 import { AppError, notFound } from '../../lib/errors'
 import type { Actor } from '../actor'
-import { visibleChannels } from './messages.repo'
+import type { ChannelDirectory } from '../stores/channel-directory'
 
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai'
 
@@ -31,12 +31,18 @@ export interface InboxFilter {
 }
 
 /** Null when the filter cannot match anything (e.g. a marketplace the actor has no channel in). */
-export async function resolveInboxFilter(db: Db, actor: Actor, query: InboxCountsQuery & { category?: string }, now: Date): Promise<InboxFilter | null> {
+export async function resolveInboxFilter(
+  db: Db,
+  channels: ChannelDirectory,
+  actor: Actor,
+  query: InboxCountsQuery & { category?: string },
+  now: Date,
+): Promise<InboxFilter | null> {
   const narrowed = query.storeId !== undefined || query.channelId !== undefined || query.marketplace !== undefined
   // The main account's whole inbox needs no channel list: every message of the org is visible.
   const needsChannels = actor.role !== 'main' || narrowed
   const [visible, timeZone, tagKnown] = await Promise.all([
-    needsChannels ? visibleChannels(db, actor) : Promise.resolve([]),
+    needsChannels ? channels.visibleTo(actor) : Promise.resolve([]),
     query.range === 'today' ? userTimeZone(db, actor) : Promise.resolve(DEFAULT_TIME_ZONE),
     query.tagId === undefined ? Promise.resolve(true) : tagInOrg(db, actor.orgId, query.tagId),
   ])

@@ -108,24 +108,6 @@ function selectSummary(db: Db, actor: Actor) {
     .select([...MESSAGE_COLUMNS, 'channels.storeId', 'stores.name as storeName', 'channels.marketplace as channelMarketplace'])
 }
 
-export interface ChannelRef {
-  id: number
-  storeId: number
-  storeName: string
-  marketplace: string
-}
-
-/** The channels of every store the actor may see (a few hundred at most, even for a large seller). */
-export async function visibleChannels(db: Db, actor: Actor): Promise<ChannelRef[]> {
-  return db
-    .selectFrom('channels')
-    .innerJoin('stores', 'stores.id', 'channels.storeId')
-    .select(['channels.id', 'channels.storeId', 'stores.name as storeName', 'channels.marketplace'])
-    .where('channels.orgId', '=', actor.orgId)
-    .where('channels.storeId', 'in', visibleStores(db, actor).clearSelect().select('stores.id'))
-    .execute()
-}
-
 /** Ids among `ids` of messages the actor may see. */
 export async function visibleMessageIds(db: Db | Tx, actor: Actor, ids: number[]): Promise<Set<number>> {
   if (!ids.length) return new Set()

@@ -7,6 +7,7 @@ import { CATEGORIES } from '@sellerinbox/shared/domain/taxonomy'
 import type { Db } from '../../db/kysely'
 import type { BlobStore } from '../../storage/blob-store'
 import type { Actor } from '../actor'
+import type { ChannelDirectory } from '../stores/channel-directory'
 import { tagsOfMessages } from '../tags/tags.repo'
 import { resolveInboxFilter } from './inbox-filter'
 import { countInboxRows, listInboxRows } from './inbox-query.repo'
@@ -29,6 +30,11 @@ export interface MessagesContext {
   storage: BlobStore
 }
 
+export interface InboxContext {
+  db: Db
+  channels: ChannelDirectory
+}
+
 export interface FileDownload {
   filename: string
   contentType: string
@@ -38,23 +44,23 @@ export interface FileDownload {
 /** A conversation is one buyer × order; more than this many messages means something else is wrong. */
 const CONVERSATION_HISTORY_MAX = 500
 
-export async function listMessages(db: Db, actor: Actor, query: InboxQuery, now = new Date()): Promise<MessagePage> {
+export async function listMessages(ctx: InboxContext, actor: Actor, query: InboxQuery, now = new Date()): Promise<MessagePage> {
   const after = query.cursor ? decodeCursor(query.cursor) : null
   const limit = query.limit ?? 20
-  const filter = await resolveInboxFilter(db, actor, query, now)
+  const filter = await resolveInboxFilter(ctx.db, ctx.channels, actor, query, now)
   if (!filter) return { items: [], nextCursor: null }
-  const { rows, nextCursor } = pageOf(await listInboxRows(db, filter, after, limit), limit)
+  const { rows, nextCursor } = pageOf(await listInboxRows(ctx.db, filter, after, limit), limit)
   return { items: rows.map((row) => presentMessageSummary(row, row.tags.map(presentTag))), nextCursor }
 }
 
 const emptyBadge = () => ({ total: 0, unread: 0, pending: 0 })
 
-export async function countMessages(db: Db, actor: Actor, query: InboxCountsQuery, now = new Date()): Promise<InboxCounts> {
+export async function countMessages(ctx: InboxContext, actor: Actor, query: InboxCountsQuery, now = new Date()): Promise<InboxCounts> {
   const categories = Object.fromEntries(CATEGORIES.map((c) => [c, emptyBadge()])) as InboxCounts['categories']
   const all = emptyBadge()
-  const filter = await resolveInboxFilter(db, actor, query, now)
+  const filter = await resolveInboxFilter(ctx.db, ctx.channels, actor, query, now)
   if (!filter) return { categories, all }
-  for (const row of await countInboxRows(db, filter)) {
+  for (const row of await countInboxRows(ctx.db, filter)) {
     const badge = categories[row.category as keyof InboxCounts['categories']]
     // Categories outside the taxonomy (none today) still count in `all`.
     if (badge) Object.assign(badge, { total: row.total, unread: row.unread, pending: row.pending })

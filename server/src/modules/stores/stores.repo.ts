@@ -16,6 +16,24 @@ export function visibleStores(db: Db | Tx, actor: Actor) {
   return query
 }
 
+export interface VisibleChannel {
+  id: number
+  storeId: number
+  storeName: string
+  marketplace: string
+}
+
+/** The channels of every store the actor may see (a few hundred at most, even for a large seller). */
+export async function visibleChannels(db: Db, actor: Actor): Promise<VisibleChannel[]> {
+  return db
+    .selectFrom('channels')
+    .innerJoin('stores', 'stores.id', 'channels.storeId')
+    .select(['channels.id', 'channels.storeId', 'stores.name as storeName', 'channels.marketplace'])
+    .where('channels.orgId', '=', actor.orgId)
+    .where('channels.storeId', 'in', visibleStores(db, actor).clearSelect().select('stores.id'))
+    .execute()
+}
+
 export async function listStoreRows(db: Db, actor: Actor, includeArchived: boolean): Promise<StoreRow[]> {
   let query = visibleStores(db, actor)
   if (!includeArchived) query = query.where('stores.archivedAt', 'is', null)

@@ -9,6 +9,12 @@ const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const config = { access: 'main' as const }
   const tags = ['members']
 
+  // Every change here can change which channels someone sees: this process forgets its copy at once.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.method !== 'GET' && request.actor) app.ctx.channels.forgetOrg(request.actor.orgId)
+    return payload
+  })
+
   app.get('/', { config, schema: { tags, response: { 200: MemberList, ...userErrors } } }, async (request) => ({
     members: await listMembers(app.ctx.db, request.actor),
   }))

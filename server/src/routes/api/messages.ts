@@ -14,15 +14,16 @@ import { userErrors } from './errors'
 const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.ctx
   const ctx = { db, storage: app.ctx.storage }
+  const inbox = { db, channels: app.ctx.channels }
   const tags = ['messages']
   const detail = { 200: MessageDetail, ...userErrors }
 
   app.get('/', { schema: { tags, querystring: InboxQuery, response: { 200: MessagePage, ...userErrors } } }, async (request) =>
-    listMessages(db, request.actor, request.query),
+    listMessages(inbox, request.actor, request.query),
   )
 
   app.get('/counts', { schema: { tags, querystring: InboxCountsQuery, response: { 200: InboxCounts, ...userErrors } } }, async (request) =>
-    countMessages(db, request.actor, request.query),
+    countMessages(inbox, request.actor, request.query),
   )
 
   app.post(

@@ -11,6 +11,12 @@ const storeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['stores']
   const main = { access: 'main' as const }
 
+  // Every change here can change which channels someone sees: this process forgets its copy at once.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.method !== 'GET' && request.actor) app.ctx.channels.forgetOrg(request.actor.orgId)
+    return payload
+  })
+
   // New addresses may match mail that arrived before they existed; route it in the background.
   const reroute = (orgId: number) => {
     rerouteUnrouted(app.ctx, orgId).catch((error: unknown) => app.log.warn({ err: error, orgId }, 'rerouting unrouted mail failed'))
