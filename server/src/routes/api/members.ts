@@ -4,16 +4,12 @@ import { IdParams, Ok } from '@sellerinbox/shared/api/common'
 import { Member, MemberList, SetStoreAccessBody } from '@sellerinbox/shared/api/members'
 import { listMembers, removeMember, setStoreAccess } from '../../modules/members/members.service'
 import { userErrors } from './errors'
+import { forgetChannelsAfterWrites } from './forget-channels'
 
 const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const config = { access: 'main' as const }
   const tags = ['members']
-
-  // Every change here can change which channels someone sees: this process forgets its copy at once.
-  app.addHook('onSend', async (request, _reply, payload) => {
-    if (request.method !== 'GET' && request.actor) app.ctx.channels.forgetOrg(request.actor.orgId)
-    return payload
-  })
+  forgetChannelsAfterWrites(app)
 
   app.get('/', { config, schema: { tags, response: { 200: MemberList, ...userErrors } } }, async (request) => ({
     members: await listMembers(app.ctx.db, request.actor),

@@ -4,18 +4,14 @@ import { IdParams } from '@sellerinbox/shared/api/common'
 import { AddChannelBody, Channel, CreateStoreBody, ListStoresQuery, Store, StoreList, UpdateStoreBody } from '@sellerinbox/shared/api/stores'
 import { addChannel, createStore, getStore, listStores, setStoreArchived, updateStore } from '../../modules/stores/stores.service'
 import { userErrors } from './errors'
+import { forgetChannelsAfterWrites } from './forget-channels'
 import { rerouteUnrouted } from '../../ingest/reroute'
 
 const storeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const ctx = { db: app.ctx.db, inboundDomain: app.ctx.config.inboundDomain }
   const tags = ['stores']
   const main = { access: 'main' as const }
-
-  // Every change here can change which channels someone sees: this process forgets its copy at once.
-  app.addHook('onSend', async (request, _reply, payload) => {
-    if (request.method !== 'GET' && request.actor) app.ctx.channels.forgetOrg(request.actor.orgId)
-    return payload
-  })
+  forgetChannelsAfterWrites(app)
 
   // New addresses may match mail that arrived before they existed; route it in the background.
   const reroute = (orgId: number) => {
